@@ -1,0 +1,11 @@
+import type { Migration } from 'kysely/migration';
+import * as m20261201_001_identity from './20261201_001_identity.js';
+
+/**
+ * Every migration, by name; names sort in the order they run. Never edit a shipped
+ * migration: add a new one. Each uses Kysely's schema builder only, so it runs on SQLite
+ * and PostgreSQL alike (timestamps are RFC 3339 text, booleans are integers 0/1, JSON is text).
+ */
+export const migrations: Record<string, Migration> = {
+  '20261201_001_identity': m20261201_001_identity,
+};

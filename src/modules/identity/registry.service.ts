@@ -1,0 +1,62 @@
+import type { Clock } from '../../platform/clock/index.js';
+import type { IdGenerator } from '../../platform/ids/index.js';
+import { parseCreditCode } from './credit-code.js';
+import { parseIdNumber } from './id-number.js';
+import type { IdentityRepo, OrganizationRow, PersonRow } from './identity.repo.js';
+
+/**
+ * The register of persons (by identity number) and organisations (by credit code). Numbers
+ * are validated (GB 11643, GB 32100) before anything is stored; throws the
+ * IDENTITY_INVALID_ID_NUMBER / IDENTITY_INVALID_CREDIT_CODE validation errors.
+ */
+export function createRegistryService(deps: { repo: IdentityRepo; clock: Clock; ids: IdGenerator }) {
+  const { repo, clock, ids } = deps;
+  return {
+    /** The person with this identity number, created if new (idempotent). */
+    async ensurePerson(input: { idNumber: string; name: string; phone?: string }): Promise<PersonRow> {
+      const parsed = parseIdNumber(input.idNumber, clock.now());
+      const existing = await repo.findPersonByIdNumber(parsed.value);
+      if (existing) return existing;
+      const row: PersonRow = {
+        id: ids.id(),
+        id_number: parsed.value,
+        name: input.name,
+        phone: input.phone ?? null,
+        birth_date: parsed.birthDate,
+        sex: parsed.sex,
+        division_code: parsed.divisionCode,
+        created_at: clock.now().toISOString(),
+      };
+      await repo.insertPerson(row);
+      return row;
+    },
+
+    /** The organisation with this credit code, created if new (idempotent). */
+    async ensureOrganization(input: { creditCode: string; name: string; legalRepresentativeId?: string }): Promise<OrganizationRow> {
+      const parsed = parseCreditCode(input.creditCode);
+      const existing = await repo.findOrganizationByCreditCode(parsed.value);
+      if (existing) return existing;
+      const row: OrganizationRow = {
+        id: ids.id(),
+        credit_code: parsed.value,
+        name: input.name,
+        legal_representative_id: input.legalRepresentativeId ?? null,
+        created_at: clock.now().toISOString(),
+      };
+      await repo.insertOrganization(row);
+      return row;
+    },
+
+    /** The person with this (validated) identity number, or undefined. */
+    async findPerson(idNumber: string): Promise<PersonRow | undefined> {
+      return repo.findPersonByIdNumber(parseIdNumber(idNumber, clock.now()).value);
+    },
+
+    /** The organisation with this (validated) credit code, or undefined. */
+    async findOrganization(creditCode: string): Promise<OrganizationRow | undefined> {
+      return repo.findOrganizationByCreditCode(parseCreditCode(creditCode).value);
+    },
+  };
+}
+
+export type RegistryService = ReturnType<typeof createRegistryService>;

@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+
+/** Which engine is behind a database handle. */
+export type Dialect = 'sqlite' | 'postgres';
+
+/** A database handle: Kysely over SQLite or PostgreSQL, with its dialect and a way to close it. */
+export interface DatabaseHandle<DB> {
+  db: Kysely<DB>;
+  dialect: Dialect;
+  /** Whether the database answers a trivial query. */
+  ping(): Promise<boolean>;
+  destroy(): Promise<void>;
+}
+
+/** Where the database lives: a PostgreSQL URL (with an optional schema) or a SQLite file. */
+export type DatabaseTarget =
+  | { kind: 'postgres'; url: string; schema?: string; maxConnections?: number }
+  | { kind: 'sqlite'; file: string };
+
+/**
+ * Opens the database: better-sqlite3 in WAL mode with foreign keys on, or a pg pool whose
+ * connections use `schema` as their search path (so each test run can own a schema).
+ */
+export function openDatabase<DB>(target: DatabaseTarget): DatabaseHandle<DB> {
+  if (target.kind === 'postgres') {
+    // Numeric and bigint columns come back as JS numbers; counts stay far below 2^53.
+    pg.types.setTypeParser(20, (v) => Number(v));
+    pg.types.setTypeParser(1700, (v) => Number(v));
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: target.maxConnections ?? 10,
+      ...(target.schema ? { options: `-c search_path=${target.schema}` } : {}),
+    });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      db,
+      dialect: 'postgres',
+      ping: () => ping(db),
+      destroy: () => db.destroy(),
+    };
+  }
+  if (target.file !== ':memory:') fs.mkdirSync(path.dirname(target.file), { recursive: true });
+  const database = new BetterSqlite3(target.file);
+  database.pragma('journal_mode = WAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  database.pragma('synchronous = NORMAL');
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database }) });
+  return { db, dialect: 'sqlite', ping: () => ping(db), destroy: () => db.destroy() };
+}
+
+async function ping<DB>(db: Kysely<DB>): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
+}

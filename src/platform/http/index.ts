@@ -1,0 +1,3 @@
+export * from './server.js';
+export * from './principal.js';
+export * from './error-handler.js';
