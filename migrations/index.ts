@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely/migration';
 import * as m20261201_001_identity from './20261201_001_identity.js';
+import * as m20261201_002_files from './20261201_002_files.js';
 
 /**
  * Every migration, by name; names sort in the order they run. Never edit a shipped
@@ -8,4 +9,5 @@ import * as m20261201_001_identity from './20261201_001_identity.js';
  */
 export const migrations: Record<string, Migration> = {
   '20261201_001_identity': m20261201_001_identity,
+  '20261201_002_files': m20261201_002_files,
 };

@@ -15,6 +15,8 @@ import {
   createRegistryService,
   registerIdentityRoutes,
 } from './modules/identity/index.js';
+import { createFilesRepo, createFilesService, registerFilesRoutes } from './modules/files/index.js';
+import { createFsBlobStore } from './platform/files/index.js';
 import { seedDemo, type DemoLogin } from './demo/index.js';
 import type { Database } from './schema.js';
 
@@ -38,6 +40,7 @@ export interface App {
   services: {
     identity: ReturnType<typeof createIdentityService>;
     registry: ReturnType<typeof createRegistryService>;
+    files: ReturnType<typeof createFilesService>;
   };
   /** Seeds demo data (idempotent) and returns the demo logins. */
   seedDemo(): Promise<DemoLogin[]>;
@@ -81,6 +84,13 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     departmentName: (code) => departments.find((d) => d.code === code)?.name,
   });
   const registry = createRegistryService({ repo: identityRepo, clock, ids });
+  const files = createFilesService({
+    repo: createFilesRepo(handle.db),
+    blobs: createFsBlobStore(path.join(config.dataDir, 'files')),
+    clock,
+    ids,
+    maxBytes: config.maxUploadBytes,
+  });
 
   const server = await buildServer({
     logger,
@@ -98,13 +108,14 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     sessionHours: config.sessionHours,
     loginRateLimitPerMinute: config.loginRateLimitPerMinute,
   });
+  await registerFilesRoutes(server, { files });
 
   return {
     server,
     db: handle.db,
     dialect: handle.dialect,
     config,
-    services: { identity, registry },
+    services: { identity, registry, files },
     seedDemo: () => seedDemo({ identity, registry, departments }),
     async close() {
       await server.close();

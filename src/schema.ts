@@ -1,7 +1,8 @@
+import type { FilesTables } from './modules/files/index.js';
 import type { IdentityTables } from './modules/identity/index.js';
 
 /**
  * The whole database as Kysely sees it: the tables of every module, as the migrations in
  * `migrations/` create them. Repositories type their Kysely handle with this.
  */
-export type Database = IdentityTables;
+export type Database = IdentityTables & FilesTables;

@@ -59,7 +59,6 @@ export async function buildServer(options: ServerOptions): Promise<HttpServer> {
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
     },
     bodyLimit: options.bodyLimitBytes ?? 1024 * 1024,
-    disableRequestLogging: false,
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<ZodTypeProvider>();
 

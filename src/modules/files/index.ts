@@ -1,0 +1,4 @@
+export type { FilesTables } from './files.tables.js';
+export { createFilesRepo } from './files.repo.js';
+export { createFilesService, type FilesService, type StoredFile } from './files.service.js';
+export { registerFilesRoutes } from './files.routes.js';
