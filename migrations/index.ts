@@ -1,6 +1,10 @@
 import type { Migration } from 'kysely/migration';
 import * as m20261201_001_identity from './20261201_001_identity.js';
 import * as m20261201_002_files from './20261201_002_files.js';
+import * as m20261201_003_cases from './20261201_003_cases.js';
+import * as m20261201_004_jobs from './20261201_004_jobs.js';
+import * as m20261201_005_api_keys from './20261201_005_api_keys.js';
+import * as m20261201_006_webhooks from './20261201_006_webhooks.js';
 
 /**
  * Every migration, by name; names sort in the order they run. Never edit a shipped
@@ -10,4 +14,8 @@ import * as m20261201_002_files from './20261201_002_files.js';
 export const migrations: Record<string, Migration> = {
   '20261201_001_identity': m20261201_001_identity,
   '20261201_002_files': m20261201_002_files,
+  '20261201_003_cases': m20261201_003_cases,
+  '20261201_004_jobs': m20261201_004_jobs,
+  '20261201_005_api_keys': m20261201_005_api_keys,
+  '20261201_006_webhooks': m20261201_006_webhooks,
 };

@@ -18,6 +18,26 @@ import {
 import { createFilesRepo, createFilesService, registerFilesRoutes } from './modules/files/index.js';
 import { createFsBlobStore } from './platform/files/index.js';
 import { seedDemo, type DemoLogin } from './demo/index.js';
+import { loadCalendar, registerCalendarRoutes, type WorkingCalendar } from './platform/calendar/index.js';
+import { createJobRunner, type JobRunner } from './platform/jobs/index.js';
+import { createCatalogService, loadCatalog, registerCatalogRoutes, validateForm, type CatalogService } from './modules/catalog/index.js';
+import {
+  createCaseFlow,
+  createCaseWriter,
+  createCasesRepo,
+  createCasesService,
+  createIntakeService,
+  createTasksService,
+  createWatchService,
+  definitionFromGuide,
+  registerCasesRoutes,
+  serialNumber,
+  type CaseDefinition,
+  type CaseLedgerPort,
+} from './modules/cases/index.js';
+import { createWebhooksRepo, createWebhooksService, registerWebhooksRoutes } from './modules/webhooks/index.js';
+import { buildCreditCode, maskIdNumber } from './modules/identity/index.js';
+import { hostname } from 'node:os';
 import type { Database } from './schema.js';
 
 /** What the composition root may be given instead of the defaults (tests pass fakes here). */
@@ -29,6 +49,10 @@ export interface AppOverrides {
   database?: DatabaseTarget;
   /** scrypt cost (log2 N) for passwords. */
   passwordLogN?: number;
+  /** Another catalog folder than the shipped `catalog/`. */
+  catalogDir?: string;
+  /** Outbound HTTP for webhooks (tests). */
+  post?: import('./modules/webhooks/index.js').PostFn;
 }
 
 /** The assembled platform: the HTTP server, the services, and a way to stop everything. */
@@ -41,7 +65,17 @@ export interface App {
     identity: ReturnType<typeof createIdentityService>;
     registry: ReturnType<typeof createRegistryService>;
     files: ReturnType<typeof createFilesService>;
+    catalog: CatalogService;
+    calendar: WorkingCalendar;
+    cases: ReturnType<typeof createCasesService>;
+    intake: ReturnType<typeof createIntakeService>;
+    tasks: ReturnType<typeof createTasksService>;
+    watch: ReturnType<typeof createWatchService>;
+    webhooks: ReturnType<typeof createWebhooksService>;
+    jobs: JobRunner;
   };
+  /** Starts the background jobs (deadline watch, webhook deliveries). */
+  startJobs(): void;
   /** Seeds demo data (idempotent) and returns the demo logins. */
   seedDemo(): Promise<DemoLogin[]>;
   close(): Promise<void>;
@@ -71,7 +105,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     throw error;
   }
   const root = projectRoot();
-  const departments: { code: string; name: string }[] = [];
+  const catalogData = loadCatalog(overrides.catalogDir ?? path.join(root, 'catalog'));
+  const catalog = createCatalogService({ catalog: catalogData });
+  const departments = catalog.listDepartments().map((d) => ({ code: d.code, name: d.name.zh }));
+  const calendar = await loadCalendar({ extraDir: path.join(config.dataDir, 'calendar') });
 
   const identityRepo = createIdentityRepo(handle.db);
   const identity = createIdentityService({
@@ -92,6 +129,48 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     maxBytes: config.maxUploadBytes,
   });
 
+  const secretBox = createSecretBox(config.secrets.session, 'webhook-secret');
+  const webhooks = createWebhooksService({
+    repo: createWebhooksRepo(handle.db, handle.dialect),
+    clock,
+    ids,
+    secretBox,
+    logger,
+    post: overrides.post,
+  });
+  const casesRepo = createCasesRepo(handle.db, handle.dialect);
+  const ledgerPort: CaseLedgerPort = { append: async () => {} };
+  const writer = createCaseWriter({ clock, ids, ledger: ledgerPort, events: webhooks, registry });
+  const caseCalendar = {
+    due: (from: Date, limit: CaseDefinition['promisedLimit']) =>
+      'workingDays' in limit ? calendar.addWorkingDays(from, limit.workingDays) : calendar.addWorkingHours(from, limit.workingHours),
+    workingMillisBetween: (from: Date, to: Date) => calendar.workingMillisBetween(from, to),
+    addWorkingMillis: (from: Date, ms: number) => calendar.addWorkingMillis(from, ms),
+    addWorkingDays: (from: Date, days: number) => calendar.addWorkingDays(from, days),
+  };
+  const flow = createCaseFlow({ clock, ids, calendar: caseCalendar, writer });
+  const caseCatalog = {
+    definition(kind: 'matter' | 'bundle', code: string): CaseDefinition | undefined {
+      const guide = kind === 'bundle' ? catalogData.bundle(code) : catalogData.matter(code);
+      return guide ? definitionFromGuide(kind, guide) : undefined;
+    },
+    validateForm: (def: CaseDefinition, form: Record<string, unknown>) =>
+      validateForm(def.form as unknown as Parameters<typeof validateForm>[0], form, { today: clock.now() }),
+  };
+  const intake = createIntakeService({ repo: casesRepo, clock, ids, catalog: caseCatalog, registry, files, writer, flow });
+  const generateClaim = (claim: string, outputType: string, at: Date): string => {
+    if (claim === 'creditCode') {
+      // A new company's unified social credit code, registered in Nanhu (330402).
+      const body = ids.token(12).toUpperCase().replace(/[^0-9A-HJ-NP-Y]/g, '').padEnd(8, '1').slice(0, 8);
+      return buildCreditCode({ authority: '9', type: '1', division: '330402', orgBody8: `MA${body.slice(0, 6)}` });
+    }
+    return serialNumber(outputType.replace(/[^A-Za-z]/g, '').slice(0, 4).toUpperCase() || 'NO', at);
+  };
+  const tasks = createTasksService({ repo: casesRepo, clock, ids, writer, flow, generateClaim });
+  const cases = createCasesService({ repo: casesRepo, clock, ids, calendar: caseCalendar, writer, registry, mask: maskIdNumber });
+  const watch = createWatchService({ repo: casesRepo, clock, ids, calendar: caseCalendar, writer });
+  const jobs = createJobRunner({ db: handle.db, dialect: handle.dialect, clock, logger, node: `${hostname()}:${process.pid}` });
+
   const server = await buildServer({
     logger,
     auth: identity,
@@ -109,15 +188,26 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     loginRateLimitPerMinute: config.loginRateLimitPerMinute,
   });
   await registerFilesRoutes(server, { files });
+  registerCatalogRoutes(server, { catalog });
+  registerCalendarRoutes(server, { calendar });
+  registerCasesRoutes(server, { cases, intake, tasks });
+  registerWebhooksRoutes(server, { webhooks });
 
   return {
     server,
     db: handle.db,
     dialect: handle.dialect,
     config,
-    services: { identity, registry, files },
+    services: { identity, registry, files, catalog, calendar, cases, intake, tasks, watch, webhooks, jobs },
     seedDemo: () => seedDemo({ identity, registry, departments }),
+    startJobs() {
+      jobs.start([
+        { name: 'deadline-watch', everyMs: 60_000, run: async () => void (await watch.tick()) },
+        { name: 'webhook-deliveries', everyMs: 5_000, run: async () => void (await webhooks.deliverDue()) },
+      ]);
+    },
     async close() {
+      jobs.stop();
       await server.close();
       await handle.destroy();
     },

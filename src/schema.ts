@@ -1,8 +1,11 @@
+import type { CasesTables } from './modules/cases/index.js';
 import type { FilesTables } from './modules/files/index.js';
+import type { JobTables } from './platform/jobs/index.js';
+import type { WebhooksTables } from './modules/webhooks/index.js';
 import type { IdentityTables } from './modules/identity/index.js';
 
 /**
  * The whole database as Kysely sees it: the tables of every module, as the migrations in
  * `migrations/` create them. Repositories type their Kysely handle with this.
  */
-export type Database = IdentityTables & FilesTables;
+export type Database = IdentityTables & FilesTables & CasesTables & JobTables & WebhooksTables;

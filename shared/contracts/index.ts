@@ -1,3 +1,6 @@
 export * from './errors.js';
 export * from './auth.js';
 export * from './files.js';
+export * from './cases.js';
+export * from './catalog.js';
+export * from './calendar.js';

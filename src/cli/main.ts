@@ -1,4 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { Command, Option } from 'commander';
+import { addYearFile } from '../platform/calendar/index.js';
+import { projectRoot } from '../platform/paths.js';
+import { CatalogError, loadCatalog } from '../modules/catalog/index.js';
 import { ConfigError, loadConfig, type Config } from '../platform/config/index.js';
 import { projectVersion } from '../platform/paths.js';
 import { createApp } from '../app.js';
@@ -37,6 +42,7 @@ program
     let logins: DemoLogin[] | null = null;
     const empty = (await app.services.identity.countAccounts()) === 0;
     if (cfg.demo === 'on' || (cfg.demo === 'auto' && empty)) logins = await app.seedDemo();
+    app.startJobs();
     const address = await app.server.listen({ port: cfg.port, host: cfg.host });
     const shown = cfg.host === '127.0.0.1' || cfg.host === '0.0.0.0' ? `http://localhost:${cfg.port}` : address;
     console.log(`\n一次办 OneTrip is running 已启动: ${shown}`);
@@ -105,6 +111,76 @@ users
         console.log(`TOTP secret 动态码密钥: ${created.totpSecret}`);
         console.log(`  ${totpUri(created.totpSecret, opts.username)}`);
       }
+    } finally {
+      await app.close();
+    }
+  });
+
+const catalog = program.command('catalog').description('the catalog of matters and bundles');
+catalog
+  .command('validate')
+  .description('load and check every catalog/*.yaml file; prints each problem with file, line and rule')
+  .option('--dir <folder>', 'catalog folder', path.join(projectRoot(), 'catalog'))
+  .action((opts: { dir: string }) => {
+    try {
+      const loaded = loadCatalog(opts.dir);
+      const stats = loaded.stats;
+      console.log(`catalog OK: ${stats.departments} departments, ${stats.matters} matters, ${stats.bundles} bundles`);
+    } catch (error) {
+      if (error instanceof CatalogError) {
+        console.error(error.message);
+        process.exit(1);
+      }
+      throw error;
+    }
+  });
+
+const applications = program.command('applications').description('applications (办件)');
+applications
+  .command('show <receiptNo>')
+  .description('print an application by receipt number: status, tasks, deadlines and history')
+  .option('--json', 'print the whole application as JSON')
+  .action(async (receiptNo: string, opts: { json?: boolean }) => {
+    const app = await createApp(config());
+    try {
+      const view = await app.services.cases.getByReceipt('system', receiptNo);
+      if (opts.json) {
+        console.log(JSON.stringify(view, null, 2));
+        return;
+      }
+      console.log(`${view.receiptNo}  ${view.subject.name.zh} / ${view.subject.name.en}`);
+      console.log(`  status ${view.status}  channel ${view.channel}  applicant ${view.applicant.name ?? '-'} ${view.applicant.maskedIdNumber ?? view.applicant.creditCode ?? view.applicant.department ?? ''}`);
+      console.log(`  accepted ${view.acceptedAt ?? '-'}  due ${view.dueAt ?? '-'}  completed ${view.completedAt ?? '-'}  alert ${view.alert}`);
+      for (const t of view.tasks) console.log(`  task ${t.step.padEnd(16)} ${t.department.padEnd(10)} ${t.status.padEnd(10)} due ${t.dueAt ?? '-'}`);
+      for (const a of view.actions) console.log(`  #${String(a.seq).padStart(3)} ${a.at} ${a.actorRole.padEnd(10)} ${a.type}`);
+    } finally {
+      await app.close();
+    }
+  });
+
+const calendarCmd = program.command('calendar').description('the working-day calendar');
+calendarCmd
+  .command('add-year <file>')
+  .description("add a year's official holidays and make-up working days (JSON year file; see src/platform/calendar/data)")
+  .option('--replace', 'replace a year already added')
+  .action(async (file: string, opts: { replace?: boolean }) => {
+    const cfg = config();
+    const text = fs.readFileSync(file, 'utf8');
+    const written = await addYearFile(path.join(cfg.dataDir, 'calendar'), text, { replace: opts.replace ?? false });
+    console.log(`calendar year ${written.year} added: ${written.path}`);
+  });
+
+const apiKeys = program.command('api-keys').description("API keys of departments' own systems");
+apiKeys
+  .command('create')
+  .description('issue an API key for a department system (shown once)')
+  .requiredOption('--department <code>', 'department code')
+  .requiredOption('--name <name>', 'what the key is for')
+  .action(async (opts: { department: string; name: string }) => {
+    const app = await createApp(config());
+    try {
+      const created = await app.services.identity.createApiKey(opts.department, opts.name);
+      console.log(`API key for ${created.username} (shown once): ${created.key}`);
     } finally {
       await app.close();
     }

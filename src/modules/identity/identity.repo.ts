@@ -102,6 +102,21 @@ function identityQueries(db: Kysely<Database>) {
         .executeTakeFirst();
     },
 
+    async insertApiKey(row: { id: string; account_id: string; name: string; key_hash: string; created_at: string }): Promise<void> {
+      await db.insertInto('api_keys').values({ ...row, revoked_at: null }).execute();
+    },
+
+    /** The account behind a live API key. */
+    findApiKeyAccount(keyHash: string) {
+      return db
+        .selectFrom('api_keys')
+        .innerJoin('accounts', 'accounts.id', 'api_keys.account_id')
+        .select(['api_keys.id as key_id', 'accounts.id as account_id', 'accounts.username', 'accounts.roles', 'accounts.department_code', 'accounts.disabled'])
+        .where('api_keys.key_hash', '=', keyHash)
+        .where('api_keys.revoked_at', 'is', null)
+        .executeTakeFirst();
+    },
+
     async revokeSession(id: string, at: string): Promise<void> {
       await db.updateTable('sessions').set({ revoked_at: at }).where('id', '=', id).execute();
     },

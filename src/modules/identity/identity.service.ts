@@ -47,6 +47,8 @@ export interface NewAccount {
 }
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{1,63}$/;
+/** API keys are told from session tokens by this prefix. */
+const API_KEY_PREFIX = 'otk_';
 
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
@@ -96,7 +98,7 @@ export function createIdentityService(deps: IdentityServiceDeps) {
       id: account.id,
       username: account.username,
       displayName: account.display_name,
-      kind: account.kind,
+      kind: account.kind === 'system' ? 'staff' : account.kind,
       roles: parseRoles(account.roles),
       department: code ? { code, name: deps.departmentName?.(code) ?? code } : null,
       maskedIdNumber: person ? maskIdNumber(person.id_number) : null,
@@ -122,7 +124,7 @@ export function createIdentityService(deps: IdentityServiceDeps) {
         await record(account, account.username, 'locked', meta.ip);
         throw IdentityErrors.locked(toRfc3339(new Date(account.locked_until)));
       }
-      if (account.disabled) {
+      if (account.disabled || account.kind === 'system') {
         await record(account, account.username, 'disabled', meta.ip);
         throw IdentityErrors.disabled();
       }
@@ -159,6 +161,20 @@ export function createIdentityService(deps: IdentityServiceDeps) {
     /** The principal of a live session token, or null for an unknown, expired or revoked one. */
     async authenticate(token: string): Promise<Principal | null> {
       if (token.length < 16 || token.length > 200) return null;
+      if (token.startsWith(API_KEY_PREFIX)) {
+        const key = await repo.findApiKeyAccount(sha256(token));
+        if (!key || key.disabled) return null;
+        return {
+          accountId: key.account_id,
+          username: key.username,
+          kind: 'system',
+          roles: parseRoles(key.roles),
+          departmentCode: key.department_code ?? undefined,
+          personId: undefined,
+          organizationId: undefined,
+          sessionId: `api-key:${key.key_id}`,
+        };
+      }
       const row = await repo.findLiveSession(sha256(token), clock.now().toISOString());
       if (!row || row.disabled) return null;
       return {
@@ -171,6 +187,38 @@ export function createIdentityService(deps: IdentityServiceDeps) {
         organizationId: row.organization_id ?? undefined,
         sessionId: row.session_id,
       };
+    },
+
+    /**
+     * Issues an API key for a department's own system: it acts as that department's reviewer
+     * (decides its tasks, files inter-department applications). The key is shown only once.
+     */
+    async createApiKey(departmentCode: string, name: string): Promise<{ key: string; username: string }> {
+      const username = `system.${departmentCode}`;
+      let account = await repo.findAccountByUsername(username);
+      if (!account) {
+        await repo.insertAccount({
+          id: ids.id(),
+          username,
+          kind: 'system',
+          display_name: `${deps.departmentName?.(departmentCode) ?? departmentCode}业务系统`,
+          password_hash: '!',
+          totp_secret_sealed: null,
+          totp_last_step: null,
+          roles: JSON.stringify(['reviewer']),
+          department_code: departmentCode,
+          person_id: null,
+          organization_id: null,
+          failed_attempts: 0,
+          locked_until: null,
+          disabled: 0,
+          created_at: clock.now().toISOString(),
+        });
+        account = await repo.findAccountByUsername(username);
+      }
+      const key = `${API_KEY_PREFIX}${ids.token(32)}`;
+      await repo.insertApiKey({ id: ids.id(), account_id: account!.id, name, key_hash: sha256(key), created_at: clock.now().toISOString() });
+      return { key, username };
     },
 
     /** Ends the caller's session. */
@@ -189,7 +237,7 @@ export function createIdentityService(deps: IdentityServiceDeps) {
     /** The signed-in account as the client sees it (identity number masked). */
     async me(principal: Principal): Promise<Me> {
       const account = await repo.findAccountById(principal.accountId);
-      if (!account) throw IdentityErrors.invalidCredentials();
+      if (!account || account.kind === 'system') throw IdentityErrors.invalidCredentials();
       return presentAccount(account);
     },
 

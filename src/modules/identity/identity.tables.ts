@@ -23,7 +23,8 @@ export interface OrganizationsTable {
 export interface AccountsTable {
   id: string;
   username: string;
-  kind: 'staff' | 'person' | 'company';
+  /** `system` accounts belong to departments' own systems and sign in only by API key. */
+  kind: 'staff' | 'person' | 'company' | 'system';
   display_name: string;
   password_hash: string;
   /** The TOTP seed sealed with AES-GCM (never stored in the clear); required for staff. */
@@ -48,6 +49,16 @@ export interface SessionsTable {
   token_hash: string;
   created_at: string;
   expires_at: string;
+  revoked_at: string | null;
+}
+
+/** An API key of a department's system; only the SHA-256 of the key is stored. */
+export interface ApiKeysTable {
+  id: string;
+  account_id: string;
+  name: string;
+  key_hash: string;
+  created_at: string;
   revoked_at: string | null;
 }
 
@@ -78,4 +89,5 @@ export interface IdentityTables {
   accounts: AccountsTable;
   sessions: SessionsTable;
   login_events: LoginEventsTable;
+  api_keys: ApiKeysTable;
 }

@@ -47,6 +47,12 @@ export function createRegistryService(deps: { repo: IdentityRepo; clock: Clock; 
       return row;
     },
 
+    /** The person with this id, or undefined. */
+    personById: (id: string) => repo.findPersonById(id),
+
+    /** The organisation with this id, or undefined. */
+    organizationById: (id: string) => repo.findOrganizationById(id),
+
     /** The person with this (validated) identity number, or undefined. */
     async findPerson(idNumber: string): Promise<PersonRow | undefined> {
       return repo.findPersonByIdNumber(parseIdNumber(idNumber, clock.now()).value);

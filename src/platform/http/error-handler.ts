@@ -60,7 +60,8 @@ function zodIssues(error: FastifyError): FieldIssue[] {
 /**
  * Installs the single error handler: AppErrors keep their status and code, request
  * validation becomes 422 with field paths, framework 4xx keep their status with a stable
- * code, and anything else is a logged 500 INTERNAL with no internals in the body.
+ * code, and anything else is a logged 500 INTERNAL with no internals in the body. Unknown
+ * paths get the error body through sendNotFound (set by buildServer).
  */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -92,10 +93,6 @@ export function installErrorHandler(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unhandled error');
     return send(request, reply, 500, 'INTERNAL', MESSAGES.INTERNAL);
   });
-
-  app.setNotFoundHandler((request, reply) =>
-    send(request, reply, 404, 'NOT_FOUND', MESSAGES.NOT_FOUND),
-  );
 }
 
 /** Sends the error body for a not-found path; used by the SPA fallback for API paths. */

@@ -167,17 +167,17 @@ export async function buildServer(options: ServerOptions): Promise<HttpServer> {
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const webRoot = options.webRoot;
-  if (webRoot && fs.existsSync(path.join(webRoot, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
-    app.setNotFoundHandler((request, reply) => {
-      const url = request.url;
-      const isApi = /^\/(api|ledger|\.well-known|docs)(\/|$)/.test(url);
-      if (isApi || request.method !== 'GET' || path.extname(url.split('?')[0] ?? '') !== '') {
-        return sendNotFound(request, reply);
-      }
-      return reply.type('text/html; charset=utf-8').sendFile('index.html');
-    });
-  }
+  const hasWeb = !!webRoot && fs.existsSync(path.join(webRoot, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
+  app.setNotFoundHandler((request, reply) => {
+    const url = request.url;
+    const isApi = /^\/(api|ledger|\.well-known|docs)(\/|$)/.test(url);
+    // The web app's own routes (/login, /portal/…) are served its index.html.
+    if (!hasWeb || isApi || request.method !== 'GET' || path.extname(url.split('?')[0] ?? '') !== '') {
+      return sendNotFound(request, reply);
+    }
+    return reply.type('text/html; charset=utf-8').sendFile('index.html');
+  });
 
   return app;
 }

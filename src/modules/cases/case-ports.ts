@@ -1,0 +1,81 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../schema.js';
+import type { FieldIssue } from '../../platform/errors/index.js';
+import type { CaseDefinition, TimeLimit } from './case-definition.js';
+
+/** An entry the case engine asks the ledger to append, in the same transaction as the change. */
+export interface CaseLedgerEntry {
+  action: string;
+  actor: string;
+  actorRole: string;
+  /** The application's receipt number: what the entry is for. */
+  purpose: string;
+  /** The applicant's identity number; the ledger stores only its HMAC. */
+  subjectIdNumber: string | null;
+  /** The data the entry concerns; the ledger stores only its hash. */
+  data: unknown;
+  at: Date;
+}
+
+/** The ledger as the case engine uses it. */
+export interface CaseLedgerPort {
+  append(tx: Kysely<Database>, entry: CaseLedgerEntry): Promise<void>;
+}
+
+/** A domain event leaving the case engine (outbox: written in the same transaction). */
+export interface CaseEvent {
+  type:
+    | 'application.accepted'
+    | 'application.deficient'
+    | 'application.completed'
+    | 'application.rejected'
+    | 'task.opened'
+    | 'task.decided'
+    | 'task.escalated'
+    | 'supplement.requested';
+  applicationId: string;
+  receiptNo: string;
+  taskId?: string;
+  departmentCode?: string;
+  /** Who should hear of it: the applicant's account, a department. */
+  recipientAccount?: string;
+  data: Record<string, unknown>;
+  at: Date;
+}
+
+/** Where case events go (webhooks of departments, notifications). */
+export interface CaseEventsPort {
+  emit(tx: Kysely<Database>, event: CaseEvent): Promise<void>;
+}
+
+/** The catalog as the case engine uses it: frozen definitions and form validation. */
+export interface CaseCatalogPort {
+  definition(kind: 'matter' | 'bundle', code: string): CaseDefinition | undefined;
+  validateForm(def: CaseDefinition, form: Record<string, unknown>): FieldIssue[];
+}
+
+/** The working-day calendar as the case engine uses it. */
+export interface CaseCalendarPort {
+  /** The due time `limit` after `from` (the day of `from` not counted). */
+  due(from: Date, limit: TimeLimit): Date;
+  /** Office time between two instants, in milliseconds. */
+  workingMillisBetween(from: Date, to: Date): number;
+  /** `from` moved on by `ms` of office time. */
+  addWorkingMillis(from: Date, ms: number): Date;
+  /** `from` moved on by `days` working days (for follow-up limits). */
+  addWorkingDays(from: Date, days: number): Date;
+}
+
+/** Persons and organisations as the case engine uses them. */
+export interface CaseRegistryPort {
+  findPerson(idNumber: string): Promise<{ id: string; id_number: string; name: string } | undefined>;
+  ensurePerson(input: { idNumber: string; name: string }): Promise<{ id: string; id_number: string; name: string }>;
+  findOrganization(creditCode: string): Promise<{ id: string; credit_code: string; name: string; legal_representative_id: string | null } | undefined>;
+  personById(id: string): Promise<{ id: string; id_number: string; name: string } | undefined>;
+  organizationById(id: string): Promise<{ id: string; credit_code: string; name: string } | undefined>;
+}
+
+/** Attachments as the case engine uses them. */
+export interface CaseFilesPort {
+  describe(fileIds: string[]): Promise<Map<string, { fileId: string; size: number; mediaType: string; ownerAccountId: string }>>;
+}

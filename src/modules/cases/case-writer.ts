@@ -1,0 +1,82 @@
+import type { Clock } from '../../platform/clock/index.js';
+import type { Principal } from '../../platform/http/index.js';
+import type { IdGenerator } from '../../platform/ids/index.js';
+import { deriveStatus, type ActionType } from './case-status.js';
+import type { CaseEvent, CaseEventsPort, CaseLedgerPort, CaseRegistryPort } from './case-ports.js';
+import type { ApplicationRow, CasesQueries } from './cases.repo.js';
+import type { ApplicationStatus } from './cases.tables.js';
+
+/** Who did something: a signed-in principal, or the platform itself (deadline watch). */
+export type Actor = Principal | 'system';
+
+/** The role an actor acted in, as recorded in the history. */
+export function actorRole(actor: Actor): string {
+  if (actor === 'system') return 'system';
+  return actor.roles[0] ?? actor.kind;
+}
+
+/**
+ * Appends actions to an application's history inside a transaction, re-derives its status
+ * from the whole history, and in the same transaction appends a ledger entry and emits the
+ * outbox event, so a history, its ledger entries and its notifications never disagree.
+ */
+export function createCaseWriter(deps: {
+  clock: Clock;
+  ids: IdGenerator;
+  ledger: CaseLedgerPort;
+  events: CaseEventsPort;
+  registry: Pick<CaseRegistryPort, 'personById'>;
+}) {
+  const { clock, ids } = deps;
+  return {
+    /** Records one action; returns the application's status after it. */
+    async act(
+      tx: CasesQueries,
+      app: ApplicationRow,
+      action: { type: ActionType; actor: Actor; channel?: string; taskId?: string | null; data?: Record<string, unknown> },
+    ): Promise<ApplicationStatus> {
+      const at = clock.now();
+      const seq = await tx.nextSeq(app.id);
+      const actor = action.actor === 'system' ? 'system' : action.actor.accountId;
+      const role = actorRole(action.actor);
+      const data = action.data ?? {};
+      await tx.insertAction({
+        id: ids.id(),
+        application_id: app.id,
+        seq,
+        task_id: action.taskId ?? null,
+        at: at.toISOString(),
+        actor,
+        actor_role: role,
+        channel: action.channel ?? (action.actor === 'system' ? 'system' : app.channel),
+        type: action.type,
+        data: JSON.stringify(data),
+      });
+      const history = await tx.actionsOf(app.id);
+      const derived = deriveStatus(history.map((h) => h.type as ActionType)).status;
+      const status: ApplicationStatus = derived === 'submitted' ? app.status : derived;
+      if (status !== app.status) {
+        await tx.updateApplication(app.id, { status, updated_at: at.toISOString() });
+        app.status = status;
+      }
+      const person = app.applicant_person_id ? await deps.registry.personById(app.applicant_person_id) : undefined;
+      await deps.ledger.append(tx.handle, {
+        action: `case.${action.type}`,
+        actor,
+        actorRole: role,
+        purpose: app.receipt_no,
+        subjectIdNumber: person?.id_number ?? null,
+        data: { applicationId: app.id, seq, taskId: action.taskId ?? null, ...data },
+        at,
+      });
+      return status;
+    },
+
+    /** Emits an outbox event in the transaction. */
+    async emit(tx: CasesQueries, event: Omit<CaseEvent, 'at'>): Promise<void> {
+      await deps.events.emit(tx.handle, { ...event, at: clock.now() });
+    },
+  };
+}
+
+export type CaseWriter = ReturnType<typeof createCaseWriter>;

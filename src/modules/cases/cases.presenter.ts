@@ -1,0 +1,96 @@
+import { toRfc3339 } from '../../platform/clock/index.js';
+import type { ApplicationView, TaskView } from '../../../shared/contracts/index.js';
+import { definitionOf } from './case-flow.js';
+import type { ActionRow, ApplicationRow, EvaluationRow, FollowUpRow, TaskRow } from './cases.repo.js';
+import type { MaterialState, NoticeItem } from './materials.js';
+
+const t = (iso: string | null) => (iso ? toRfc3339(new Date(iso)) : null);
+
+/** A task as the API shows it, with the data passed to it from earlier steps. */
+export function presentTask(task: TaskRow, app: Pick<ApplicationRow, 'definition' | 'context' | 'receipt_no'>): TaskView {
+  const def = definitionOf(app as ApplicationRow);
+  const step = def.steps.find((s) => s.id === task.step_id);
+  const context = JSON.parse(app.context) as Record<string, Record<string, unknown>>;
+  const inputs: Record<string, unknown> = {};
+  for (const i of step?.inputs ?? []) {
+    const value = context[i.from]?.[i.output];
+    if (value !== undefined) inputs[i.as] = value;
+  }
+  return {
+    id: task.id,
+    applicationId: task.application_id,
+    receiptNo: app.receipt_no,
+    step: task.step_id,
+    matter: task.matter_code,
+    name: step?.name ?? { zh: task.matter_code, en: task.matter_code },
+    department: task.department_code,
+    after: step?.after ?? [],
+    status: task.status,
+    assignee: task.assignee,
+    openedAt: t(task.opened_at),
+    dueAt: t(task.due_at),
+    decidedAt: t(task.decided_at),
+    decision: task.decision,
+    outputs: task.outputs ? (JSON.parse(task.outputs) as Record<string, unknown>) : null,
+    inputs,
+    comment: task.comment,
+    alert: task.alert,
+    pauseReason: task.pause_reason,
+  };
+}
+
+/** The whole application as the API shows it; the identity number only masked. */
+export function presentApplication(
+  app: ApplicationRow,
+  parts: {
+    tasks: TaskRow[];
+    actions: ActionRow[];
+    followUps: FollowUpRow[];
+    evaluations: EvaluationRow[];
+    applicant: { name: string | null; maskedIdNumber: string | null; creditCode: string | null };
+  },
+): ApplicationView {
+  const def = definitionOf(app);
+  const notice = app.notice ? (JSON.parse(app.notice) as { issuedAt: string; items: NoticeItem[] }) : null;
+  return {
+    id: app.id,
+    receiptNo: app.receipt_no,
+    status: app.status,
+    subject: { kind: app.subject_kind, code: app.subject_code, name: def.name },
+    channel: app.channel,
+    applicant: { kind: app.applicant_kind, ...parts.applicant, department: app.applicant_department },
+    submittedAt: toRfc3339(new Date(app.created_at)),
+    acceptedAt: t(app.accepted_at),
+    dueAt: t(app.due_at),
+    completedAt: t(app.completed_at),
+    alert: app.alert,
+    form: JSON.parse(app.form) as Record<string, unknown>,
+    materials: JSON.parse(app.materials) as MaterialState[],
+    notice: notice && app.status === 'deficient' ? { issuedAt: toRfc3339(new Date(notice.issuedAt)), items: notice.items } : null,
+    tasks: parts.tasks.map((task) => presentTask(task, app)),
+    results: parts.tasks
+      .filter((x) => x.status === 'approved')
+      .map((x) => ({ step: x.step_id, department: x.department_code, outputs: JSON.parse(x.outputs ?? '{}') as Record<string, unknown> })),
+    actions: parts.actions.map((a) => ({
+      seq: a.seq,
+      at: toRfc3339(new Date(a.at)),
+      actor: a.actor,
+      actorRole: a.actor_role,
+      channel: a.channel,
+      type: a.type,
+      taskId: a.task_id,
+      data: JSON.parse(a.data) as Record<string, unknown>,
+    })),
+    followUps: parts.followUps.map((f) => ({
+      id: f.id,
+      kind: f.kind,
+      status: f.status,
+      dueAt: toRfc3339(new Date(f.due_at)),
+      department: f.department_code,
+      material: f.material_id,
+      taskId: f.task_id,
+      note: f.note,
+    })),
+    evaluations: parts.evaluations.map((e) => ({ score: e.score, department: e.department_code, comment: e.comment, at: toRfc3339(new Date(e.at)) })),
+  };
+}

@@ -1,0 +1,191 @@
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { Dialect } from '../../platform/db/index.js';
+import type { Database } from '../../schema.js';
+import type {
+  ApplicationsTable,
+  CaseActionsTable,
+  EvaluationsTable,
+  FollowUpsTable,
+  TaskStatus,
+  TasksTable,
+} from './cases.tables.js';
+
+export type ApplicationRow = Selectable<ApplicationsTable>;
+export type TaskRow = Selectable<TasksTable>;
+export type ActionRow = Selectable<CaseActionsTable>;
+export type FollowUpRow = Selectable<FollowUpsTable>;
+export type EvaluationRow = Selectable<EvaluationsTable>;
+
+/** Who may see which applications, as a query filter. */
+export type ApplicationScope =
+  | { kind: 'all' }
+  | { kind: 'applicant'; accountId: string; personId?: string; orgId?: string }
+  | { kind: 'submitter'; accountId: string }
+  | { kind: 'department'; departmentCode: string };
+
+/** The only code of the cases module that builds SQL. */
+export function createCasesRepo(db: Kysely<Database>, dialect: Dialect) {
+  return {
+    ...casesQueries(db, dialect),
+    /** Runs `fn` in one transaction; `tx.handle` lets other modules (the ledger) write in it too. */
+    transaction<T>(fn: (tx: CasesQueries) => Promise<T>): Promise<T> {
+      return db.transaction().execute((trx) => fn(casesQueries(trx, dialect)));
+    },
+  };
+}
+
+function casesQueries(db: Kysely<Database>, dialect: Dialect) {
+  return {
+    /** The Kysely handle of this (transaction) scope, for other modules' writes in the same transaction. */
+    handle: db,
+
+    /** Locks an application row until the transaction ends (PostgreSQL; SQLite transactions are serial). */
+    async lockApplication(id: string): Promise<void> {
+      if (dialect === 'postgres') {
+        await db.selectFrom('applications').select('id').where('id', '=', id).forUpdate().execute();
+      }
+    },
+
+    async insertApplication(row: Insertable<ApplicationsTable>): Promise<void> {
+      await db.insertInto('applications').values(row).execute();
+    },
+
+    async updateApplication(id: string, patch: Updateable<ApplicationsTable>): Promise<void> {
+      await db.updateTable('applications').set(patch).where('id', '=', id).execute();
+    },
+
+    findApplication(id: string): Promise<ApplicationRow | undefined> {
+      return db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+
+    findByReceipt(receiptNo: string): Promise<ApplicationRow | undefined> {
+      return db.selectFrom('applications').selectAll().where('receipt_no', '=', receiptNo).executeTakeFirst();
+    },
+
+    findByIdempotencyKey(scope: string, key: string): Promise<ApplicationRow | undefined> {
+      return db
+        .selectFrom('applications')
+        .selectAll()
+        .where('idempotency_scope', '=', scope)
+        .where('idempotency_key', '=', key)
+        .executeTakeFirst();
+    },
+
+    listApplications(scope: ApplicationScope, limit: number): Promise<ApplicationRow[]> {
+      let q = db.selectFrom('applications').selectAll().orderBy('created_at', 'desc').limit(limit);
+      if (scope.kind === 'applicant') {
+        q = q.where((eb) =>
+          eb.or([
+            eb('submitted_by', '=', scope.accountId),
+            ...(scope.personId ? [eb('applicant_person_id', '=', scope.personId)] : []),
+            ...(scope.orgId ? [eb('applicant_org_id', '=', scope.orgId)] : []),
+          ]),
+        );
+      } else if (scope.kind === 'submitter') {
+        q = q.where('submitted_by', '=', scope.accountId);
+      } else if (scope.kind === 'department') {
+        q = q.where('id', 'in', db.selectFrom('tasks').select('application_id').where('department_code', '=', scope.departmentCode));
+      }
+      return q.execute();
+    },
+
+    async insertTask(row: TaskRow): Promise<void> {
+      await db.insertInto('tasks').values(row).execute();
+    },
+
+    /** Updates a task only if it is in one of `from`; returns whether it was. */
+    async transitionTask(id: string, from: TaskStatus[], patch: Updateable<TasksTable>): Promise<boolean> {
+      const result = await db.updateTable('tasks').set(patch).where('id', '=', id).where('status', 'in', from).executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
+    async updateTask(id: string, patch: Updateable<TasksTable>): Promise<void> {
+      await db.updateTable('tasks').set(patch).where('id', '=', id).execute();
+    },
+
+    findTask(id: string): Promise<TaskRow | undefined> {
+      return db.selectFrom('tasks').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+
+    tasksOf(applicationId: string): Promise<TaskRow[]> {
+      return db.selectFrom('tasks').selectAll().where('application_id', '=', applicationId).orderBy('step_id').execute();
+    },
+
+    /** A queue of tasks with their application's receipt number and title, soonest due first. */
+    listTasks(filter: { departmentCode?: string; statuses?: TaskStatus[]; limit: number }) {
+      let q = db
+        .selectFrom('tasks')
+        .innerJoin('applications', 'applications.id', 'tasks.application_id')
+        .selectAll('tasks')
+        .select(['applications.receipt_no', 'applications.title', 'applications.channel', 'applications.definition', 'applications.context'])
+        .orderBy('tasks.due_at', 'asc')
+        .orderBy('tasks.id', 'asc')
+        .limit(filter.limit);
+      if (filter.departmentCode) q = q.where('tasks.department_code', '=', filter.departmentCode);
+      if (filter.statuses && filter.statuses.length > 0) q = q.where('tasks.status', 'in', filter.statuses);
+      return q.execute();
+    },
+
+    /** Tasks whose clock is running (open or claimed) with a due time: the deadline watch's work. */
+    runningTasks(): Promise<TaskRow[]> {
+      return db.selectFrom('tasks').selectAll().where('status', 'in', ['open', 'claimed']).where('due_at', 'is not', null).execute();
+    },
+
+    /** Applications whose clock is running, for their own warning level. */
+    runningApplications(): Promise<ApplicationRow[]> {
+      return db.selectFrom('applications').selectAll().where('status', '=', 'accepted').where('due_at', 'is not', null).execute();
+    },
+
+    async nextSeq(applicationId: string): Promise<number> {
+      const row = await db
+        .selectFrom('case_actions')
+        .select((eb) => eb.fn.max('seq').as('m'))
+        .where('application_id', '=', applicationId)
+        .executeTakeFirst();
+      return Number(row?.m ?? 0) + 1;
+    },
+
+    async insertAction(row: ActionRow): Promise<void> {
+      await db.insertInto('case_actions').values(row).execute();
+    },
+
+    actionsOf(applicationId: string): Promise<ActionRow[]> {
+      return db.selectFrom('case_actions').selectAll().where('application_id', '=', applicationId).orderBy('seq').execute();
+    },
+
+    async insertFollowUp(row: FollowUpRow): Promise<void> {
+      await db.insertInto('follow_ups').values(row).execute();
+    },
+
+    async updateFollowUp(id: string, patch: Updateable<FollowUpsTable>): Promise<void> {
+      await db.updateTable('follow_ups').set(patch).where('id', '=', id).execute();
+    },
+
+    followUpsOf(applicationId: string): Promise<FollowUpRow[]> {
+      return db.selectFrom('follow_ups').selectAll().where('application_id', '=', applicationId).orderBy('created_at').execute();
+    },
+
+    /** Open follow-ups that fell due at or before `now`. */
+    dueFollowUps(now: string): Promise<FollowUpRow[]> {
+      return db.selectFrom('follow_ups').selectAll().where('status', '=', 'open').where('due_at', '<=', now).execute();
+    },
+
+    listFollowUps(filter: { departmentCode?: string; status?: FollowUpRow['status']; limit: number }): Promise<FollowUpRow[]> {
+      let q = db.selectFrom('follow_ups').selectAll().orderBy('due_at').limit(filter.limit);
+      if (filter.departmentCode) q = q.where('department_code', '=', filter.departmentCode);
+      if (filter.status) q = q.where('status', '=', filter.status);
+      return q.execute();
+    },
+
+    async insertEvaluation(row: EvaluationRow): Promise<void> {
+      await db.insertInto('evaluations').values(row).execute();
+    },
+
+    evaluationsOf(applicationId: string): Promise<EvaluationRow[]> {
+      return db.selectFrom('evaluations').selectAll().where('application_id', '=', applicationId).orderBy('at').execute();
+    },
+  };
+}
+
+export type CasesQueries = ReturnType<typeof casesQueries>;
+export type CasesRepo = ReturnType<typeof createCasesRepo>;

@@ -1,0 +1,118 @@
+/** 办件: one applicant's request for a matter or bundle. Its status is cached from its actions. */
+export interface ApplicationsTable {
+  id: string;
+  receipt_no: string;
+  subject_kind: 'matter' | 'bundle';
+  subject_code: string;
+  title: string;
+  applicant_kind: 'person' | 'company' | 'department';
+  applicant_person_id: string | null;
+  applicant_org_id: string | null;
+  applicant_department: string | null;
+  submitted_by: string;
+  channel: 'online' | 'window' | 'overseas' | 'department';
+  status: ApplicationStatus;
+  /** The matter or bundle definition as it was when the application came in (JSON), frozen. */
+  definition: string;
+  /** The submitted form (JSON). */
+  form: string;
+  /** The state of every material (JSON array of MaterialState). */
+  materials: string;
+  /** Data passed between steps: outputs of decided steps (JSON object). */
+  context: string;
+  /** 一次性告知: the one-time notice of a deficient application (JSON), or null. */
+  notice: string | null;
+  accepted_at: string | null;
+  due_at: string | null;
+  completed_at: string | null;
+  alert: AlertLevel;
+  paused_since: string | null;
+  idempotency_scope: string | null;
+  idempotency_key: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type ApplicationStatus =
+  | 'deficient'
+  | 'accepted'
+  | 'paused'
+  | 'completed'
+  | 'rejected'
+  | 'refused'
+  | 'withdrawn';
+
+export type AlertLevel = 'normal' | 'warning' | 'overdue';
+
+/** One department's step of an application. */
+export interface TasksTable {
+  id: string;
+  application_id: string;
+  step_id: string;
+  matter_code: string;
+  department_code: string;
+  status: TaskStatus;
+  assignee: string | null;
+  opened_at: string | null;
+  due_at: string | null;
+  decided_at: string | null;
+  decision: 'approve' | 'reject' | null;
+  outputs: string | null;
+  comment: string | null;
+  alert: AlertLevel;
+  paused_since: string | null;
+  pause_reason: string | null;
+  escalated_at: string | null;
+}
+
+export type TaskStatus = 'pending' | 'open' | 'claimed' | 'supplement' | 'paused' | 'approved' | 'rejected' | 'cancelled';
+
+/** The append-only history of an application: who did what, when, through which channel. */
+export interface CaseActionsTable {
+  id: string;
+  application_id: string;
+  seq: number;
+  task_id: string | null;
+  at: string;
+  actor: string;
+  actor_role: string;
+  channel: string;
+  type: string;
+  data: string;
+}
+
+/** Follow-ups: unmet 容缺 commitments, escalations, rating call-backs and rectifications. */
+export interface FollowUpsTable {
+  id: string;
+  application_id: string;
+  kind: 'commitment' | 'escalation' | 'rating-callback' | 'rating-rectification';
+  task_id: string | null;
+  material_id: string | null;
+  department_code: string | null;
+  due_at: string;
+  status: 'open' | 'raised' | 'done';
+  note: string | null;
+  created_at: string;
+  closed_at: string | null;
+}
+
+/** 好差评: a rating of the whole application or of one step's department. */
+export interface EvaluationsTable {
+  id: string;
+  application_id: string;
+  task_id: string | null;
+  department_code: string | null;
+  score: number;
+  comment: string | null;
+  by_account: string;
+  at: string;
+}
+
+/** The case module's tables. */
+export interface CasesTables {
+  applications: ApplicationsTable;
+  tasks: TasksTable;
+  case_actions: CaseActionsTable;
+  follow_ups: FollowUpsTable;
+  evaluations: EvaluationsTable;
+}
