@@ -5,6 +5,7 @@ import * as m20261201_003_cases from './20261201_003_cases.js';
 import * as m20261201_004_jobs from './20261201_004_jobs.js';
 import * as m20261201_005_api_keys from './20261201_005_api_keys.js';
 import * as m20261201_006_webhooks from './20261201_006_webhooks.js';
+import * as m20261201_007_ledger from './20261201_007_ledger.js';
 
 /**
  * Every migration, by name; names sort in the order they run. Never edit a shipped
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '20261201_004_jobs': m20261201_004_jobs,
   '20261201_005_api_keys': m20261201_005_api_keys,
   '20261201_006_webhooks': m20261201_006_webhooks,
+  '20261201_007_ledger': m20261201_007_ledger,
 };

@@ -36,7 +36,9 @@ import {
   type CaseLedgerPort,
 } from './modules/cases/index.js';
 import { createWebhooksRepo, createWebhooksService, registerWebhooksRoutes } from './modules/webhooks/index.js';
+import { createLedgerService, ledgerOrigin, registerLedgerRoutes, type LedgerService } from './modules/ledger/index.js';
 import { buildCreditCode, maskIdNumber } from './modules/identity/index.js';
+import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Database } from './schema.js';
 
@@ -72,9 +74,10 @@ export interface App {
     tasks: ReturnType<typeof createTasksService>;
     watch: ReturnType<typeof createWatchService>;
     webhooks: ReturnType<typeof createWebhooksService>;
+    ledger: LedgerService;
     jobs: JobRunner;
   };
-  /** Starts the background jobs (deadline watch, webhook deliveries). */
+  /** Starts the background jobs (deadline watch, webhook deliveries, ledger checkpoints). */
   startJobs(): void;
   /** Seeds demo data (idempotent) and returns the demo logins. */
   seedDemo(): Promise<DemoLogin[]>;
@@ -139,7 +142,17 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     post: overrides.post,
   });
   const casesRepo = createCasesRepo(handle.db, handle.dialect);
-  const ledgerPort: CaseLedgerPort = { append: async () => {} };
+  const ledger = createLedgerService({
+    db: handle.db,
+    dialect: handle.dialect,
+    clock,
+    ids,
+    hmacSecret: config.secrets.hmac,
+    secretBox: createSecretBox(config.secrets.session, 'ledger-key'),
+    origin: ledgerOrigin(config.publicUrl),
+    logger,
+  });
+  const ledgerPort: CaseLedgerPort = { append: (tx, entry) => ledger.append(tx, { type: 'case', ...entry }) };
   const writer = createCaseWriter({ clock, ids, ledger: ledgerPort, events: webhooks, registry });
   const caseCalendar = {
     due: (from: Date, limit: CaseDefinition['promisedLimit']) =>
@@ -161,8 +174,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const generateClaim = (claim: string, outputType: string, at: Date): string => {
     if (claim === 'creditCode') {
       // A new company's unified social credit code, registered in Nanhu (330402).
-      const body = ids.token(12).toUpperCase().replace(/[^0-9A-HJ-NP-Y]/g, '').padEnd(8, '1').slice(0, 8);
-      return buildCreditCode({ authority: '9', type: '1', division: '330402', orgBody8: `MA${body.slice(0, 6)}` });
+      const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+      const body = [...randomBytes(6)].map((b) => alphabet[b % alphabet.length]).join('');
+      return buildCreditCode({ authority: '9', type: '1', division: '330402', orgBody8: `MA${body}` });
     }
     return serialNumber(outputType.replace(/[^A-Za-z]/g, '').slice(0, 4).toUpperCase() || 'NO', at);
   };
@@ -192,18 +206,20 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   registerCalendarRoutes(server, { calendar });
   registerCasesRoutes(server, { cases, intake, tasks });
   registerWebhooksRoutes(server, { webhooks });
+  registerLedgerRoutes(server, { ledger, applications: cases });
 
   return {
     server,
     db: handle.db,
     dialect: handle.dialect,
     config,
-    services: { identity, registry, files, catalog, calendar, cases, intake, tasks, watch, webhooks, jobs },
+    services: { identity, registry, files, catalog, calendar, cases, intake, tasks, watch, webhooks, ledger, jobs },
     seedDemo: () => seedDemo({ identity, registry, departments }),
     startJobs() {
       jobs.start([
         { name: 'deadline-watch', everyMs: 60_000, run: async () => void (await watch.tick()) },
         { name: 'webhook-deliveries', everyMs: 5_000, run: async () => void (await webhooks.deliverDue()) },
+        { name: 'ledger-checkpoint', everyMs: 3_000, run: async () => void (await ledger.checkpoint()) },
       ]);
     },
     async close() {

@@ -15,7 +15,7 @@ export const testDialect = process.env.ONETRIP_TEST_DB === 'postgres' ? 'postgre
 /** A platform on a fresh database (its own SQLite file, or its own PostgreSQL schema), with a movable clock. */
 export interface TestApp extends App {
   clock: ReturnType<typeof fixedClock>;
-  /** Logs in over HTTP and returns the bearer token (staff get the current TOTP code). */
+  /** Logs in over HTTP and returns the bearer token (staff get the current TOTP code, once per account). */
   login(username: string, password?: string): Promise<string>;
   cleanup(): Promise<void>;
 }
@@ -24,7 +24,14 @@ export interface TestApp extends App {
 export async function createTestApp(options: { demo?: boolean; at?: string; overrides?: AppOverrides } = {}): Promise<TestApp> {
   const clock = fixedClock(options.at ?? '2026-12-01T02:00:00Z');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'onetrip-test-'));
-  const config = loadConfig({ NODE_ENV: 'test', ONETRIP_DATA_DIR: dataDir, ONETRIP_LOGIN_RATE_LIMIT: '1000' });
+  // Sessions outlive the clock jumps of deadline tests; ONETRIP_TEST_LOG_LEVEL shows the server log.
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    ONETRIP_DATA_DIR: dataDir,
+    ONETRIP_LOGIN_RATE_LIMIT: '1000',
+    ONETRIP_SESSION_HOURS: String(24 * 60),
+    ONETRIP_LOG_LEVEL: process.env.ONETRIP_TEST_LOG_LEVEL,
+  });
   let dropSchema: (() => Promise<void>) | undefined;
   let overrides: AppOverrides = { clock, passwordLogN: 10, ...options.overrides };
   if (testDialect === 'postgres') {
@@ -45,10 +52,14 @@ export async function createTestApp(options: { demo?: boolean; at?: string; over
   }
   const app = await createApp(config, overrides);
   if (options.demo !== false) await app.seedDemo();
+  // Staff tokens are kept: TOTP codes are single-use, and tests move the clock back and forth.
+  const staffTokens = new Map<string, string>();
   return Object.assign(app, {
     clock,
     async login(username: string, password = DEMO_PASSWORD) {
       const isStaff = !/^(citizen|company)\d/.test(username);
+      const kept = isStaff ? staffTokens.get(username) : undefined;
+      if (kept) return kept;
       // Each staff login uses a fresh TOTP step: codes are single-use (RFC 6238 §5.2).
       if (isStaff) clock.advance(30_000);
       const res = await app.server.inject({
@@ -57,7 +68,9 @@ export async function createTestApp(options: { demo?: boolean; at?: string; over
         payload: { username, password, ...(isStaff ? { totp: currentTotp(DEMO_TOTP_SECRET, clock.now()) } : {}) },
       });
       if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
-      return (res.json() as { token: string }).token;
+      const token = (res.json() as { token: string }).token;
+      if (isStaff) staffTokens.set(username, token);
+      return token;
     },
     async cleanup() {
       await app.close();

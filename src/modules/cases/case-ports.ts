@@ -71,7 +71,8 @@ export interface CaseRegistryPort {
   findPerson(idNumber: string): Promise<{ id: string; id_number: string; name: string } | undefined>;
   ensurePerson(input: { idNumber: string; name: string }): Promise<{ id: string; id_number: string; name: string }>;
   findOrganization(creditCode: string): Promise<{ id: string; credit_code: string; name: string; legal_representative_id: string | null } | undefined>;
-  personById(id: string): Promise<{ id: string; id_number: string; name: string } | undefined>;
+  /** `tx`: read inside the caller's transaction (SQLite has one connection). */
+  personById(id: string, tx?: Kysely<Database>): Promise<{ id: string; id_number: string; name: string } | undefined>;
   organizationById(id: string): Promise<{ id: string; credit_code: string; name: string } | undefined>;
 }
 

@@ -59,7 +59,7 @@ export function createCaseWriter(deps: {
         await tx.updateApplication(app.id, { status, updated_at: at.toISOString() });
         app.status = status;
       }
-      const person = app.applicant_person_id ? await deps.registry.personById(app.applicant_person_id) : undefined;
+      const person = app.applicant_person_id ? await deps.registry.personById(app.applicant_person_id, tx.handle) : undefined;
       await deps.ledger.append(tx.handle, {
         action: `case.${action.type}`,
         actor,

@@ -49,10 +49,18 @@ describe('login', () => {
     expect(replay.json<{ error: { code: string } }>().error.code).toBe('AUTH_TOTP_INVALID');
   });
 
-  it('logs in every staff demo account of API.md with TOTP', async () => {
-    for (const username of ['clerk1', 'supervisor1', 'admin', 'judge1', 'mediator1', 'verifier1', 'citizen2']) {
-      await expect(app.login(username)).resolves.toMatch(/.{20,}/);
+  it('logs in every demo account of API.md, staff with TOTP, including one reviewer per catalog department', async () => {
+    const departments = await app.server.inject({ method: 'GET', url: '/api/v1/catalog/departments' });
+    const codes = departments.json<{ items: { code: string }[] }>().items.map((d) => d.code);
+    expect(codes.length).toBeGreaterThanOrEqual(15);
+    const staff = ['clerk1', 'supervisor1', 'admin', 'judge1', 'mediator1', 'verifier1', ...codes.map((c) => `reviewer.${c}`)];
+    for (const username of [...staff, 'citizen2']) {
+      const token = await app.login(username);
+      const me = await app.server.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } });
+      expect(me.json<{ username: string }>().username).toBe(username);
     }
+    const reviewer = await app.server.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${await app.login('reviewer.amr')}` } });
+    expect(reviewer.json<{ roles: string[]; department: { code: string } }>()).toMatchObject({ roles: ['reviewer'], department: { code: 'amr' } });
   });
 
   it('gives a clear message for a wrong password, in Chinese by default and in English on request', async () => {
@@ -95,7 +103,7 @@ describe('login', () => {
     const forged = await app.server.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: 'Bearer forged-token-forged-token-forged' } });
     expect(forged.statusCode).toBe(401);
     const token = await app.login('citizen1');
-    app.clock.advance(13 * 3600_000);
+    app.clock.advance((app.config.sessionHours + 1) * 3600_000);
     const expired = await app.server.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } });
     expect(expired.statusCode).toBe(401);
   });

@@ -2,7 +2,9 @@ import type { Clock } from '../../platform/clock/index.js';
 import type { IdGenerator } from '../../platform/ids/index.js';
 import { parseCreditCode } from './credit-code.js';
 import { parseIdNumber } from './id-number.js';
-import type { IdentityRepo, OrganizationRow, PersonRow } from './identity.repo.js';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../schema.js';
+import { createIdentityRepo, type IdentityRepo, type OrganizationRow, type PersonRow } from './identity.repo.js';
 
 /**
  * The register of persons (by identity number) and organisations (by credit code). Numbers
@@ -47,8 +49,8 @@ export function createRegistryService(deps: { repo: IdentityRepo; clock: Clock; 
       return row;
     },
 
-    /** The person with this id, or undefined. */
-    personById: (id: string) => repo.findPersonById(id),
+    /** The person with this id, or undefined; `tx` reads inside another module's transaction. */
+    personById: (id: string, tx?: Kysely<Database>) => (tx ? createIdentityRepo(tx) : repo).findPersonById(id),
 
     /** The organisation with this id, or undefined. */
     organizationById: (id: string) => repo.findOrganizationById(id),

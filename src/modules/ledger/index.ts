@@ -5,3 +5,50 @@ export * from './ledger.errors.js';
 export * from './merkle.js';
 export * from './note.js';
 export * from './tiles.js';
+export type { LedgerTables } from './ledger.tables.js';
+export { LedgerErrors, LedgerIntegrityError } from './ledger.app-errors.js';
+export {
+  buildRecord,
+  dataHash,
+  ledgerOrigin,
+  ledgerTime,
+  subjectRef,
+  MAX_ENTRY_BYTES,
+  type LedgerAppendInput,
+  type LedgerRecord,
+} from './ledger.record.js';
+export {
+  extendTree,
+  frontierIds,
+  frontierOf,
+  frontierRoot,
+  nodeCount,
+  type StoredNode,
+  type TreeFrontier,
+} from './ledger.sequencer.js';
+export {
+  createLedgerService,
+  type CheckpointView,
+  type LedgerEntryView,
+  type LedgerService,
+  type LedgerServiceDeps,
+} from './ledger.service.js';
+export {
+  auditLog,
+  verifyLedger,
+  type AuditReport,
+  type LedgerProblem,
+  type LedgerProblemKind,
+  type LedgerVerifyReport,
+  type LogReader,
+} from './ledger.verify.js';
+export {
+  generateWitnessKey,
+  httpLogReader,
+  LedgerWitnessError,
+  witnessOnce,
+  type FetchFn,
+  type HttpLogReader,
+  type WitnessState,
+} from './ledger.witness.js';
+export { LedgerEntrySchema, LedgerRecordSchema, registerLedgerRoutes } from './ledger.routes.js';

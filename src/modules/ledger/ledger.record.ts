@@ -1,0 +1,123 @@
+import { createHash, createHmac } from 'node:crypto';
+
+import { canonicalJson } from './canonical-json.js';
+import { LedgerArgumentError } from './ledger.errors.js';
+
+// What one leaf of the log says. No personal data goes in: the person is an HMAC of their
+// identity number and the data is a SHA-256 commitment, because leaves are replicated to
+// witnesses and auditors forever and can never be erased.
+
+/** One log entry as recorded (the canonical JSON of this object is the leaf's bytes). */
+export interface LedgerRecord {
+  /** What kind of record: `case` for the case engine, later e.g. `datahub` for data access. */
+  type: string;
+  /** When the recorded change happened, RFC 3339 in China Standard Time with milliseconds. */
+  time: string;
+  /** The account that acted, or `system`. */
+  actor: string;
+  /** The role it acted in, or null. */
+  actorRole: string | null;
+  /** Hex HMAC-SHA256 of the person's identity number under the platform's HMAC secret, or null. */
+  subject: string | null;
+  /** What was done, e.g. `case.submitted`. */
+  action: string;
+  /** What it was done for: the application's receipt number. */
+  purpose: string;
+  /** base64 SHA-256 of the canonical JSON of the data the change concerns. */
+  dataHash: string;
+}
+
+/** What a caller appends; the ledger turns it into a LedgerRecord. */
+export interface LedgerAppendInput {
+  type: string;
+  action: string;
+  actor: string;
+  actorRole?: string | null;
+  purpose: string;
+  /** The person's identity number; only its HMAC is stored. */
+  subjectIdNumber: string | null;
+  /** The data the entry concerns; only its hash is stored. */
+  data: unknown;
+  at: Date;
+}
+
+/** The largest entry the log takes: a tlog-tiles entry bundle prefixes each with a uint16. */
+export const MAX_ENTRY_BYTES = 0xffff;
+
+/** RFC 3339 in +08:00 with milliseconds, so two accesses in one second stay distinguishable. Throws nothing. */
+export function ledgerTime(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().replace(/Z$/, '+08:00');
+}
+
+/** The subject reference of an identity number: hex HMAC-SHA256 under `secret`. Throws nothing. */
+export function subjectRef(secret: string, idNumber: string): string {
+  return createHmac('sha256', secret).update(idNumber.trim().toUpperCase(), 'utf8').digest('hex');
+}
+
+/**
+ * base64 SHA-256 of the canonical JSON of `data` as JSON sees it (undefined members dropped,
+ * dates as strings), so anyone holding the data can recompute it; throws LedgerFormatError
+ * for values JSON cannot carry (bigint, a cycle).
+ */
+export function dataHash(data: unknown): string {
+  const text = data === undefined ? 'null' : JSON.stringify(data);
+  const json: unknown = JSON.parse(text ?? 'null');
+  return createHash('sha256').update(canonicalJson(json), 'utf8').digest('base64');
+}
+
+function requireText(name: string, value: string, max: number): void {
+  if (typeof value !== 'string' || value.length === 0 || value.length > max) {
+    throw new LedgerArgumentError(
+      { zh: `账本条目的 ${name} 必须是 1 到 ${max} 个字符`, en: `a ledger entry's ${name} must be 1..${max} characters` },
+      { field: name },
+    );
+  }
+}
+
+/**
+ * The record and its canonical JSON for an append; throws LedgerArgumentError for a missing
+ * or over-long field or an entry over 65535 bytes, LedgerFormatError for data JSON cannot carry.
+ */
+export function buildRecord(
+  input: LedgerAppendInput,
+  hmacSecret: string,
+): { record: LedgerRecord; entry: string } {
+  requireText('type', input.type, 40);
+  requireText('action', input.action, 100);
+  requireText('actor', input.actor, 100);
+  requireText('purpose', input.purpose, 64);
+  if (!(input.at instanceof Date) || Number.isNaN(input.at.getTime())) {
+    throw new LedgerArgumentError({ zh: '账本条目的时间无效', en: "a ledger entry's time is invalid" });
+  }
+  const record: LedgerRecord = {
+    type: input.type,
+    time: ledgerTime(input.at),
+    actor: input.actor,
+    actorRole: input.actorRole ?? null,
+    subject: input.subjectIdNumber ? subjectRef(hmacSecret, input.subjectIdNumber) : null,
+    action: input.action,
+    purpose: input.purpose,
+    dataHash: dataHash(input.data),
+  };
+  const entry = canonicalJson(record);
+  if (Buffer.byteLength(entry, 'utf8') > MAX_ENTRY_BYTES) {
+    throw new LedgerArgumentError({ zh: '账本条目过长', en: `a ledger entry is at most ${MAX_ENTRY_BYTES} bytes` });
+  }
+  return { record, entry };
+}
+
+/** The record an entry's bytes hold, or undefined if they are not a JSON object. Throws nothing. */
+export function parseRecord(entry: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(entry);
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The log origin for a platform's public URL: its host and path plus `/ledger` (C2SP: a schema-less URL). Throws TypeError for an invalid URL. */
+export function ledgerOrigin(publicUrl: string): string {
+  const url = new URL(publicUrl);
+  return `${url.host}${url.pathname.replace(/\/+$/, '')}/ledger`;
+}

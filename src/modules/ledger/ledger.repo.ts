@@ -1,0 +1,301 @@
+import type { Insertable, Kysely, Selectable } from 'kysely';
+
+import type { Dialect } from '../../platform/db/index.js';
+import type { Database } from '../../schema.js';
+import type { NodeId } from './merkle.js';
+import type { StoredNode } from './ledger.sequencer.js';
+import type {
+  LedgerCheckpointsTable,
+  LedgerCosignaturesTable,
+  LedgerEntriesTable,
+  LedgerKeysTable,
+  LedgerPendingTable,
+  LedgerWitnessesTable,
+} from './ledger.tables.js';
+
+export type PendingRow = Selectable<LedgerPendingTable>;
+export type EntryRow = Selectable<LedgerEntriesTable>;
+export type CheckpointRow = Selectable<LedgerCheckpointsTable>;
+export type CosignatureRow = Selectable<LedgerCosignaturesTable>;
+export type KeyRow = Selectable<LedgerKeysTable>;
+export type WitnessRow = Selectable<LedgerWitnessesTable>;
+
+// Rows per multi-row INSERT: well under SQLite's 32766 and PostgreSQL's 65535 parameters.
+const ENTRY_CHUNK = 1000;
+const NODE_CHUNK = 2000;
+// Node IDs per lookup query, so a tile (256 IDs) or a proof (≤ 2·53) is one round trip.
+const LOOKUP_CHUNK = 300;
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+const nodeKey = (level: number, idx: number): string => `${level}/${idx}`;
+
+/** The only code of the ledger module that builds SQL. Every read takes an optional transaction. */
+export function createLedgerRepo(db: Kysely<Database>, dialect: Dialect) {
+  async function headSize(tx: Kysely<Database> = db): Promise<number> {
+    const row = await tx.selectFrom('ledger_head').select('size').where('id', '=', 1).executeTakeFirstOrThrow();
+    return Number(row.size);
+  }
+
+  return {
+    /** Runs `fn` in one transaction. */
+    transaction<T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+      return db.transaction().execute(fn);
+    },
+
+    /** Writes a pending entry in the caller's transaction. */
+    async insertPending(tx: Kysely<Database>, row: Insertable<LedgerPendingTable>): Promise<void> {
+      await tx.insertInto('ledger_pending').values(row).execute();
+    },
+
+    /**
+     * Locks the head row for the rest of the transaction and returns the tree size: FOR
+     * UPDATE on PostgreSQL, so one node sequences at a time; on SQLite a no-op write takes
+     * the database's write lock first, so the reads that follow see the latest commit.
+     */
+    async lockHead(trx: Kysely<Database>): Promise<number> {
+      if (dialect === 'postgres') {
+        const row = await trx.selectFrom('ledger_head').select('size').where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
+        return Number(row.size);
+      }
+      await trx.updateTable('ledger_head').set((eb) => ({ size: eb.ref('size') })).where('id', '=', 1).execute();
+      return headSize(trx);
+    },
+
+    /** The tree size as last committed. */
+    headSize,
+
+    async setHead(trx: Kysely<Database>, size: number, at: string): Promise<void> {
+      await trx.updateTable('ledger_head').set({ size, updated_at: at }).where('id', '=', 1).execute();
+    },
+
+    /**
+     * Removes and returns up to `limit` pending entries, oldest first. One statement
+     * (DELETE … RETURNING), and by exact ids: an entry committed meanwhile stays pending.
+     */
+    async takePending(trx: Kysely<Database>, limit: number): Promise<PendingRow[]> {
+      const rows = await trx
+        .deleteFrom('ledger_pending')
+        .where('id', 'in', (eb) => eb.selectFrom('ledger_pending').select('id').orderBy('id').limit(limit))
+        .returningAll()
+        .execute();
+      return rows.map((r) => ({ ...r, id: Number(r.id) })).sort((a, b) => a.id - b.id);
+    },
+
+    async countPending(tx: Kysely<Database> = db): Promise<number> {
+      const row = await tx.selectFrom('ledger_pending').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
+    async insertEntries(trx: Kysely<Database>, rows: EntryRow[]): Promise<void> {
+      for (const chunk of chunks(rows, ENTRY_CHUNK)) await trx.insertInto('ledger_entries').values(chunk).execute();
+    },
+
+    async insertNodes(trx: Kysely<Database>, nodes: readonly StoredNode[]): Promise<void> {
+      for (const chunk of chunks(nodes, NODE_CHUNK)) {
+        await trx
+          .insertInto('ledger_nodes')
+          .values(chunk.map((n) => ({ level: n.level, idx: n.index, hash: n.hash })))
+          .execute();
+      }
+    },
+
+    /** The hashes of the given nodes in the same order, undefined where no row exists. */
+    async nodes(ids: readonly NodeId[], tx: Kysely<Database> = db): Promise<(Buffer | undefined)[]> {
+      const found = new Map<string, Buffer>();
+      for (const chunk of chunks(ids, LOOKUP_CHUNK)) {
+        const rows = await tx
+          .selectFrom('ledger_nodes')
+          .select(['level', 'idx', 'hash'])
+          .where((eb) => eb.or(chunk.map((n) => eb.and([eb('level', '=', n.level), eb('idx', '=', n.index)]))))
+          .execute();
+        for (const r of rows) found.set(nodeKey(Number(r.level), Number(r.idx)), Buffer.from(r.hash));
+      }
+      return ids.map((n) => found.get(nodeKey(n.level, n.index)));
+    },
+
+    /** Stored nodes in the given index ranges per level (inclusive), ordered by level and index. */
+    async nodeRanges(ranges: readonly { level: number; from: number; to: number }[]): Promise<StoredNode[]> {
+      if (ranges.length === 0) return [];
+      const rows = await db
+        .selectFrom('ledger_nodes')
+        .select(['level', 'idx', 'hash'])
+        .where((eb) =>
+          eb.or(ranges.map((r) => eb.and([eb('level', '=', r.level), eb('idx', '>=', r.from), eb('idx', '<=', r.to)]))),
+        )
+        .orderBy('level')
+        .orderBy('idx')
+        .execute();
+      return rows.map((r) => ({ level: Number(r.level), index: Number(r.idx), hash: Buffer.from(r.hash) }));
+    },
+
+    /** How many node rows lie at or beyond `minIdx` of each level (nodes a tree of some size must not have). */
+    async nodesBeyond(limits: readonly { level: number; minIdx: number }[], maxLevel: number): Promise<StoredNode | undefined> {
+      const row = await db
+        .selectFrom('ledger_nodes')
+        .select(['level', 'idx', 'hash'])
+        .where((eb) =>
+          eb.or([
+            eb('level', '>', maxLevel),
+            ...limits.map((l) => eb.and([eb('level', '=', l.level), eb('idx', '>=', l.minIdx)])),
+          ]),
+        )
+        .orderBy('level')
+        .orderBy('idx')
+        .limit(1)
+        .executeTakeFirst();
+      return row ? { level: Number(row.level), index: Number(row.idx), hash: Buffer.from(row.hash) } : undefined;
+    },
+
+    async countNodes(): Promise<number> {
+      const row = await db.selectFrom('ledger_nodes').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
+    async entry(idx: number): Promise<EntryRow | undefined> {
+      const row = await db.selectFrom('ledger_entries').selectAll().where('idx', '=', idx).executeTakeFirst();
+      return row && normalizeEntry(row);
+    },
+
+    /** Up to `limit` entries from index `from` on, in index order (gaps show deleted rows). */
+    async entriesFrom(from: number, limit: number): Promise<EntryRow[]> {
+      const rows = await db.selectFrom('ledger_entries').selectAll().where('idx', '>=', from).orderBy('idx').limit(limit).execute();
+      return rows.map(normalizeEntry);
+    },
+
+    /** The entries [from, to) that exist, in index order. */
+    async entryRange(from: number, to: number): Promise<EntryRow[]> {
+      const rows = await db
+        .selectFrom('ledger_entries')
+        .selectAll()
+        .where('idx', '>=', from)
+        .where('idx', '<', to)
+        .orderBy('idx')
+        .execute();
+      return rows.map(normalizeEntry);
+    },
+
+    async entriesFor(purpose: string, limit: number): Promise<{ sequenced: EntryRow[]; pending: PendingRow[] }> {
+      const sequenced = await db
+        .selectFrom('ledger_entries')
+        .selectAll()
+        .where('purpose', '=', purpose)
+        .orderBy('idx')
+        .limit(limit)
+        .execute();
+      const pending = await db
+        .selectFrom('ledger_pending')
+        .selectAll()
+        .where('purpose', '=', purpose)
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+      return { sequenced: sequenced.map(normalizeEntry), pending: pending.map((p) => ({ ...p, id: Number(p.id) })) };
+    },
+
+    async latestCheckpoint(): Promise<CheckpointRow | undefined> {
+      const row = await db.selectFrom('ledger_checkpoints').selectAll().orderBy('size', 'desc').limit(1).executeTakeFirst();
+      return row && normalizeCheckpoint(row);
+    },
+
+    async checkpointAt(size: number): Promise<CheckpointRow | undefined> {
+      const row = await db.selectFrom('ledger_checkpoints').selectAll().where('size', '=', size).executeTakeFirst();
+      return row && normalizeCheckpoint(row);
+    },
+
+    /** Checkpoints from size `from` on, smallest first. */
+    async checkpointsFrom(from: number, limit: number): Promise<CheckpointRow[]> {
+      const rows = await db
+        .selectFrom('ledger_checkpoints')
+        .selectAll()
+        .where('size', '>=', from)
+        .orderBy('size')
+        .limit(limit)
+        .execute();
+      return rows.map(normalizeCheckpoint);
+    },
+
+    /** Stores a checkpoint unless one of that size exists (the primary key decides); returns whether it did. */
+    async insertCheckpoint(row: CheckpointRow): Promise<boolean> {
+      const result = await db
+        .insertInto('ledger_checkpoints')
+        .values(row)
+        .onConflict((oc) => oc.column('size').doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+    },
+
+    async cosignaturesOf(size: number): Promise<CosignatureRow[]> {
+      const rows = await db.selectFrom('ledger_cosignatures').selectAll().where('size', '=', size).orderBy('key_name').execute();
+      return rows.map(normalizeCosignature);
+    },
+
+    async allCosignatures(): Promise<CosignatureRow[]> {
+      const rows = await db.selectFrom('ledger_cosignatures').selectAll().orderBy('size').orderBy('key_name').execute();
+      return rows.map(normalizeCosignature);
+    },
+
+    /** Stores a witness's cosignature of a checkpoint, replacing that witness's earlier one. */
+    async upsertCosignature(row: CosignatureRow): Promise<void> {
+      await db
+        .insertInto('ledger_cosignatures')
+        .values(row)
+        .onConflict((oc) =>
+          oc.columns(['size', 'key_name']).doUpdateSet({
+            key_id: row.key_id,
+            signature: row.signature,
+            signed_at: row.signed_at,
+            created_at: row.created_at,
+          }),
+        )
+        .execute();
+    },
+
+    /** The log key (the first one made; a deployment has one). */
+    logKey(): Promise<KeyRow | undefined> {
+      return db.selectFrom('ledger_keys').selectAll().orderBy('created_at').orderBy('name').limit(1).executeTakeFirst();
+    },
+
+    /** Stores a key unless one of that name exists; racing nodes then read back the winner. */
+    async insertKey(row: KeyRow): Promise<void> {
+      await db
+        .insertInto('ledger_keys')
+        .values(row)
+        .onConflict((oc) => oc.column('name').doNothing())
+        .execute();
+    },
+
+    witnesses(): Promise<WitnessRow[]> {
+      return db.selectFrom('ledger_witnesses').selectAll().orderBy('name').execute();
+    },
+
+    async upsertWitness(row: WitnessRow): Promise<void> {
+      await db
+        .insertInto('ledger_witnesses')
+        .values(row)
+        .onConflict((oc) => oc.column('name').doUpdateSet({ verifier_key: row.verifier_key }))
+        .execute();
+    },
+  };
+}
+
+// pg hands bigint columns back as numbers (see platform/db) and bytea as Buffer; SQLite's
+// integers are numbers and blobs Buffers. These keep the types honest either way.
+function normalizeEntry(row: EntryRow): EntryRow {
+  return { ...row, idx: Number(row.idx), leaf_hash: Buffer.from(row.leaf_hash) };
+}
+
+function normalizeCheckpoint(row: CheckpointRow): CheckpointRow {
+  return { ...row, size: Number(row.size), root: Buffer.from(row.root) };
+}
+
+function normalizeCosignature(row: CosignatureRow): CosignatureRow {
+  return { ...row, size: Number(row.size), key_id: Number(row.key_id), signed_at: Number(row.signed_at) };
+}
+
+/** The ledger repository. */
+export type LedgerRepo = ReturnType<typeof createLedgerRepo>;

@@ -1,0 +1,212 @@
+import { z } from 'zod';
+
+import { ErrorBodySchema } from '../../../shared/contracts/index.js';
+import { requirePrincipal, type HttpServer, type Principal } from '../../platform/http/index.js';
+import type { LedgerEntryView, LedgerService } from './ledger.service.js';
+
+const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema, 422: ErrorBodySchema };
+const tags = ['ledger'];
+
+// A decimal integer below 2^53 with no sign, spaces or leading zeros: `?index=` or `?index=1e3`
+// must be refused, not read as 0 or 1000.
+const uint = (what: string) =>
+  z
+    .string()
+    .regex(/^(0|[1-9][0-9]{0,15})$/, 'a non-negative decimal integer')
+    .transform(Number)
+    .pipe(z.number().int().max(Number.MAX_SAFE_INTEGER))
+    .describe(what);
+
+/** What one ledger entry records (its canonical JSON, parsed). */
+export const LedgerRecordSchema = z.object({
+  type: z.string().describe('Kind of record: `case` for case actions'),
+  time: z.string().describe('When the recorded change happened (RFC 3339, +08:00)'),
+  actor: z.string().describe('Account id of who acted, or `system`'),
+  actorRole: z.string().nullable().describe('The role they acted in'),
+  subject: z.string().nullable().describe('Hex HMAC-SHA256 of the person’s identity number (never the number)'),
+  action: z.string().describe('What was done, e.g. `case.submitted`'),
+  purpose: z.string().describe('What for: the application’s receipt number'),
+  dataHash: z.string().describe('base64 SHA-256 of the canonical JSON (RFC 8785) of the data concerned'),
+});
+
+/** One entry of the log. */
+export const LedgerEntrySchema = z.object({
+  index: z.number().int().describe('The entry’s index in the log (leaf number)'),
+  entry: z.string().describe('The entry bytes (canonical JSON, UTF-8) in base64: what the leaf hash covers'),
+  leafHash: z.string().describe('base64 RFC 9162 leaf hash, SHA-256(0x00 || entry)'),
+  record: LedgerRecordSchema.describe('The entry bytes parsed'),
+  createdAt: z.string().describe('When the entry was appended (RFC 3339)'),
+});
+
+const ProofHashes = z.array(z.string()).describe('RFC 9162 proof hashes, base64, in verification order');
+
+function presentEntry(e: LedgerEntryView) {
+  return {
+    index: e.index,
+    entry: Buffer.from(e.entry, 'utf8').toString('base64'),
+    leafHash: e.leafHash.toString('base64'),
+    record: e.record as z.infer<typeof LedgerRecordSchema>,
+    createdAt: e.createdAt,
+  };
+}
+
+/**
+ * The ledger's HTTP API (API.md): checkpoint, key, entries, inclusion and consistency
+ * proofs, witness cosignatures, an application's entries, and the C2SP tlog-tiles static
+ * read paths under `/ledger/` so any auditor can mirror the log. Reading needs no sign-in:
+ * entries carry no personal data.
+ */
+export function registerLedgerRoutes(
+  app: HttpServer,
+  deps: {
+    ledger: LedgerService;
+    /** Reads an application as the caller may see it (404 otherwise): the cases service's `get`. */
+    applications: { get(p: Principal, id: string): Promise<{ receiptNo: string }> };
+  },
+): void {
+  const { ledger } = deps;
+
+  const sendCheckpoint = async (_request: unknown, reply: import('fastify').FastifyReply) => {
+    const cp = await ledger.latestCheckpoint();
+    return reply.header('cache-control', 'no-cache').header('access-control-allow-origin', '*').type('text/plain; charset=utf-8').send(cp.note);
+  };
+  app.get(
+    '/api/v1/ledger/checkpoint',
+    {
+      schema: {
+        tags,
+        summary: 'The latest checkpoint as a C2SP signed note (text/plain), with witness cosignatures',
+        response: { 404: ErrorBodySchema },
+      },
+    },
+    sendCheckpoint,
+  );
+  app.get('/ledger/checkpoint', { schema: { tags, summary: 'C2SP tlog-tiles: the latest checkpoint (text/plain)' } }, sendCheckpoint);
+
+  app.get(
+    '/api/v1/ledger/key',
+    { schema: { tags, summary: 'The log’s verifier key (`name+hex-id+base64-key`, C2SP signed-note), text/plain' } },
+    async (_request, reply) => reply.type('text/plain; charset=utf-8').send((await ledger.verifierKey()).verifierKey),
+  );
+
+  app.get(
+    '/api/v1/ledger/entries/:index',
+    {
+      schema: {
+        tags,
+        summary: 'One entry: its bytes (base64), leaf hash and what it records',
+        params: z.object({ index: uint('Entry index') }),
+        response: { 200: LedgerEntrySchema, ...errors },
+      },
+    },
+    async (request) => presentEntry(await ledger.entry(request.params.index)),
+  );
+
+  app.get(
+    '/api/v1/ledger/proofs/inclusion',
+    {
+      schema: {
+        tags,
+        summary: 'RFC 9162 inclusion proof of an entry in the tree of a given size',
+        querystring: z.object({ index: uint('Entry index'), treeSize: uint('Tree size (of a checkpoint), greater than index') }),
+        response: {
+          200: z.object({ index: z.number().int().describe('Entry index'), treeSize: z.number().int().describe('Tree size'), hashes: ProofHashes }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const proof = await ledger.inclusionProof(request.query.index, request.query.treeSize);
+      return { ...proof, hashes: proof.hashes.map((h) => h.toString('base64')) };
+    },
+  );
+
+  app.get(
+    '/api/v1/ledger/proofs/consistency',
+    {
+      schema: {
+        tags,
+        summary: 'RFC 9162 consistency proof that the tree of size `to` extends the tree of size `from`',
+        querystring: z.object({ from: uint('Earlier tree size, at least 1'), to: uint('Later tree size, at least `from`') }),
+        response: {
+          200: z.object({ from: z.number().int().describe('Earlier size'), to: z.number().int().describe('Later size'), hashes: ProofHashes }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const proof = await ledger.consistencyProof(request.query.from, request.query.to);
+      return { ...proof, hashes: proof.hashes.map((h) => h.toString('base64')) };
+    },
+  );
+
+  app.post(
+    '/api/v1/ledger/cosignatures',
+    {
+      config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        summary: 'A witness submits a checkpoint of this log carrying its C2SP tlog-cosignature (text/plain signed note)',
+        body: z.string().min(1).max(65_536).describe('The signed checkpoint note with the witness’s cosignature line'),
+        response: {
+          201: z.object({
+            size: z.number().int().describe('Size of the cosigned checkpoint'),
+            witnesses: z.array(z.string()).describe('Registered witnesses whose cosignatures were stored'),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await ledger.addCosignature(request.body)),
+  );
+
+  app.get(
+    '/api/v1/applications/:id/ledger',
+    {
+      schema: {
+        tags: ['applications', ...tags],
+        summary: 'The ledger entries recorded for one application (only for those who may see it)',
+        params: z.object({ id: z.string().min(1).max(64).describe('Application id') }),
+        response: {
+          200: z.object({
+            receiptNo: z.string().describe('The application’s receipt number, the entries’ purpose'),
+            entries: z.array(LedgerEntrySchema).describe('Entries in the log, oldest first'),
+            pending: z
+              .array(z.object({ record: LedgerRecordSchema, createdAt: z.string() }))
+              .describe('Entries appended but not yet in the tree (they join within seconds)'),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const { receiptNo } = await deps.applications.get(requirePrincipal(request), request.params.id);
+      const found = await ledger.entriesFor(receiptNo);
+      return {
+        receiptNo,
+        entries: found.entries.map(presentEntry),
+        pending: found.pending.map((p) => ({ record: p.record as z.infer<typeof LedgerRecordSchema>, createdAt: p.createdAt })),
+      };
+    },
+  );
+
+  app.get(
+    '/ledger/tile/*',
+    {
+      schema: {
+        tags,
+        summary: 'C2SP tlog-tiles: a hash tile `tile/<L>/<N>[.p/<W>]` or entry bundle `tile/entries/<N>[.p/<W>]`',
+        params: z.object({ '*': z.string().max(200).describe('The tile path after `tile/`') }),
+      },
+    },
+    async (request, reply) => {
+      const tile = await ledger.tile(`tile/${request.params['*']}`);
+      // A tile's bytes never change; a partial one is replaced by wider ones as the tree grows.
+      return reply
+        .header('cache-control', tile.full ? 'public, max-age=31536000, immutable' : 'public, max-age=60')
+        .header('access-control-allow-origin', '*')
+        .type('application/octet-stream')
+        .send(tile.bytes);
+    },
+  );
+}

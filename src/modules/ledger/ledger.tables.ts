@@ -1,0 +1,92 @@
+import type { Generated } from 'kysely';
+
+// The log's tables, as migrations/20261201_007_ledger.ts creates them. Hashes are raw bytes
+// (blob / bytea); times are RFC 3339 text; sizes and indexes are integers below 2^53.
+
+/**
+ * Entries appended in the transaction of the change they record, not yet in the tree (an
+ * outbox of one). The sequencer moves them, oldest first, into `ledger_entries`.
+ */
+export interface LedgerPendingTable {
+  id: Generated<number>;
+  /** The canonical JSON (RFC 8785) record, exactly the bytes that will be hashed. */
+  entry: string;
+  /** What the entry is for: an application's receipt number. */
+  purpose: string;
+  created_at: string;
+}
+
+/** The log's leaves: entry `idx` of the tree, its bytes and its RFC 9162 leaf hash. */
+export interface LedgerEntriesTable {
+  idx: number;
+  entry: string;
+  leaf_hash: Buffer;
+  purpose: string;
+  created_at: string;
+}
+
+/**
+ * Every perfect subtree hash of the tree, leaves (level 0) included: node (level, idx) covers
+ * leaves [idx·2^level, (idx+1)·2^level). A proof is then one read of O(log n) rows.
+ */
+export interface LedgerNodesTable {
+  level: number;
+  idx: number;
+  hash: Buffer;
+}
+
+/** One row (id 1): how many entries the tree holds. The sequencer locks it. */
+export interface LedgerHeadTable {
+  id: number;
+  size: number;
+  updated_at: string;
+}
+
+/** Signed checkpoints (C2SP tlog-checkpoint); the primary key on size forbids two roots for one size. */
+export interface LedgerCheckpointsTable {
+  size: number;
+  root: Buffer;
+  /** The signed note as the log signed it (without witness cosignatures). */
+  note: string;
+  created_at: string;
+}
+
+/** Witness cosignatures (C2SP tlog-cosignature) of a checkpoint, one per witness key name. */
+export interface LedgerCosignaturesTable {
+  size: number;
+  key_name: string;
+  key_id: number;
+  /** base64(keyID || timestamp || signature), as on the note's signature line. */
+  signature: string;
+  /** The POSIX time the witness claims. */
+  signed_at: number;
+  created_at: string;
+}
+
+/** The log's signing key, shared by every node of a deployment; the signer key is sealed. */
+export interface LedgerKeysTable {
+  /** The key name, which is also the log's origin. */
+  name: string;
+  signer_key: string;
+  verifier_key: string;
+  created_at: string;
+}
+
+/** Witnesses whose cosignatures the log accepts: type 0x04 verifier keys. */
+export interface LedgerWitnessesTable {
+  name: string;
+  verifier_key: string;
+  created_at: string;
+}
+
+/** The ledger module's tables. */
+export interface LedgerTables {
+  ledger_pending: LedgerPendingTable;
+  ledger_entries: LedgerEntriesTable;
+  ledger_nodes: LedgerNodesTable;
+  ledger_head: LedgerHeadTable;
+  ledger_checkpoints: LedgerCheckpointsTable;
+  ledger_cosignatures: LedgerCosignaturesTable;
+  ledger_keys: LedgerKeysTable;
+  ledger_witnesses: LedgerWitnessesTable;
+}

@@ -1,0 +1,386 @@
+import type { Bilingual } from '../../platform/errors/index.js';
+import { openCheckpoint, parseCheckpoint, type Checkpoint } from './checkpoint.js';
+import { cosignatureVerifier } from './cosignature.js';
+import type { CheckpointRow, LedgerRepo } from './ledger.repo.js';
+import { extendTree, frontierRoot, type StoredNode, type TreeFrontier } from './ledger.sequencer.js';
+import { emptyTreeRoot, leafHash, verifyConsistency } from './merkle.js';
+import { ed25519Verifier, openNote, parseNote, type NoteVerifier } from './note.js';
+
+// `onetrip ledger verify` and `onetrip ledger audit`. Verify trusts nothing stored but the
+// log key: it re-hashes every entry, rebuilds every node, and checks every checkpoint's
+// root and signature, in one pass in index order, and names the first thing that differs.
+
+/** What kind of difference verify found. */
+export type LedgerProblemKind =
+  | 'key'
+  | 'entry-missing'
+  | 'entry-changed'
+  | 'entry-extra'
+  | 'node-missing'
+  | 'node-changed'
+  | 'node-extra'
+  | 'checkpoint-forged'
+  | 'checkpoint-mismatch'
+  | 'checkpoint-root'
+  | 'checkpoint-beyond-log'
+  | 'cosignature-invalid';
+
+/** The first difference between the stored log and what its entries and key imply. */
+export interface LedgerProblem {
+  kind: LedgerProblemKind;
+  /** The entry index, or the node's index within its level. */
+  index?: number;
+  level?: number;
+  /** The checkpoint's tree size. */
+  size?: number;
+  message: Bilingual;
+}
+
+/** What `ledger verify` found. */
+export interface LedgerVerifyReport {
+  ok: boolean;
+  size: number;
+  entriesChecked: number;
+  nodesChecked: number;
+  checkpointsChecked: number;
+  cosignaturesChecked: number;
+  latestCheckpoint: { size: number; root: string } | null;
+  /** Entries sequenced after the latest checkpoint, not yet signed. */
+  unsigned: number;
+  millis: number;
+  problem: LedgerProblem | null;
+}
+
+/** What verify trusts: the log key (and origin) and the registered witnesses. */
+export interface VerifyTrust {
+  origin: string;
+  verifierKey: string | undefined;
+  /** Set when the stored key itself is suspect (it does not unseal or match); verify stops there. */
+  keyProblem?: string;
+  witnesses: readonly { name: string; verifierKey: string }[];
+  batchSize?: number;
+  onProgress?: (done: number, size: number) => void;
+}
+
+const b64 = (b: Buffer): string => b.toString("base64");
+
+function checkpointCursor(repo: LedgerRepo) {
+  const page = 1000;
+  let buffer: CheckpointRow[] = [];
+  let pos = 0;
+  let from = 0;
+  let exhausted = false;
+  return {
+    async peek(): Promise<CheckpointRow | undefined> {
+      if (pos < buffer.length) return buffer[pos];
+      if (exhausted) return undefined;
+      buffer = await repo.checkpointsFrom(from, page);
+      pos = 0;
+      exhausted = buffer.length < page;
+      if (buffer.length > 0) from = buffer[buffer.length - 1]!.size + 1;
+      return buffer[0];
+    },
+    skip(): void {
+      pos++;
+    },
+  };
+}
+
+function checkCheckpoint(cp: CheckpointRow, root: Buffer, verifier: NoteVerifier, origin: string): LedgerProblem | undefined {
+  let signed: Checkpoint;
+  try {
+    signed = openCheckpoint(cp.note, [verifier], { origin }).checkpoint;
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return {
+      kind: 'checkpoint-forged',
+      size: cp.size,
+      message: { zh: `大小为 ${cp.size} 的检查点签名无效：${why}`, en: `the checkpoint of size ${cp.size} is not signed by the log key: ${why}` },
+    };
+  }
+  if (signed.size !== cp.size || !signed.rootHash.equals(cp.root)) {
+    return {
+      kind: 'checkpoint-mismatch',
+      size: cp.size,
+      message: { zh: `检查点行 ${cp.size} 的列与其签名文书不符`, en: `the checkpoint row of size ${cp.size} differs from the note it stores` },
+    };
+  }
+  if (!signed.rootHash.equals(root)) {
+    return {
+      kind: 'checkpoint-root',
+      size: cp.size,
+      message: {
+        zh: `前 ${cp.size} 个条目的根哈希 ${b64(root)} 与检查点签署的 ${b64(signed.rootHash)} 不符`,
+        en: `the root of the first ${cp.size} entries is ${b64(root)}, the checkpoint signs ${b64(signed.rootHash)}`,
+      },
+    };
+  }
+  return undefined;
+}
+
+async function compareNodes(repo: LedgerRepo, computed: readonly StoredNode[]): Promise<LedgerProblem | undefined> {
+  const ranges = new Map<number, { level: number; from: number; to: number }>();
+  for (const n of computed) {
+    const r = ranges.get(n.level);
+    if (r) r.to = Math.max(r.to, n.index);
+    else ranges.set(n.level, { level: n.level, from: n.index, to: n.index });
+  }
+  const stored = new Map<string, Buffer>();
+  for (const n of await repo.nodeRanges([...ranges.values()])) stored.set(`${n.level}/${n.index}`, n.hash);
+  for (const n of computed) {
+    const hash = stored.get(`${n.level}/${n.index}`);
+    const where = n.level === 0 ? `the leaf node of entry ${n.index}` : `node ${n.level}/${n.index}`;
+    const whereZh = n.level === 0 ? `第 ${n.index} 条的叶子节点` : `节点 ${n.level}/${n.index}`;
+    if (!hash) {
+      return { kind: 'node-missing', level: n.level, index: n.index, message: { zh: `缺少${whereZh}`, en: `${where} is missing` } };
+    }
+    if (!hash.equals(n.hash)) {
+      return {
+        kind: 'node-changed',
+        level: n.level,
+        index: n.index,
+        message: {
+          zh: `${whereZh}的存储哈希 ${b64(hash)} 与由条目重算的 ${b64(n.hash)} 不符`,
+          en: `${where} is stored as ${b64(hash)} but the entries give ${b64(n.hash)}`,
+        },
+      };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Re-derives the tree from the stored entries in batches and checks index continuity, every
+ * leaf hash, every stored node, every checkpoint (root and signature), that nothing lies
+ * beyond the head, and the witnesses' cosignatures. Returns the first problem; throws only
+ * when the database does.
+ */
+export async function verifyLedger(repo: LedgerRepo, trust: VerifyTrust): Promise<LedgerVerifyReport> {
+  const started = performance.now();
+  const batchSize = trust.batchSize ?? 10_000;
+  const size = await repo.headSize();
+  const stats = { entriesChecked: 0, nodesChecked: 0, checkpointsChecked: 0, cosignaturesChecked: 0 };
+  let latest: CheckpointRow | undefined;
+  const finish = (problem: LedgerProblem | null): LedgerVerifyReport => ({
+    ok: problem === null,
+    size,
+    ...stats,
+    latestCheckpoint: latest ? { size: latest.size, root: b64(latest.root) } : null,
+    unsigned: size - (latest?.size ?? 0),
+    millis: Math.round(performance.now() - started),
+    problem,
+  });
+
+  let verifier: NoteVerifier;
+  try {
+    if (trust.keyProblem || !trust.verifierKey) throw new Error(trust.keyProblem ?? 'no log key is stored');
+    verifier = ed25519Verifier(trust.verifierKey);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return finish({ kind: 'key', message: { zh: `账本密钥不可信：${why}`, en: `the log key cannot be trusted: ${why}` } });
+  }
+
+  const checkpoints = checkpointCursor(repo);
+  let frontier: TreeFrontier = { size: 0, peaks: [] };
+  for (;;) {
+    for (let cp = await checkpoints.peek(); cp && cp.size === frontier.size; cp = await checkpoints.peek()) {
+      const problem = checkCheckpoint(cp, frontierRoot(frontier), verifier, trust.origin);
+      if (problem) return finish(problem);
+      stats.checkpointsChecked++;
+      latest = cp;
+      checkpoints.skip();
+    }
+    const next = frontier.size;
+    if (next >= size) break;
+    const rows = await repo.entriesFrom(next, Math.min(batchSize, size - next));
+    const leaves: Buffer[] = [];
+    for (const row of rows) {
+      const expected = next + leaves.length;
+      if (row.idx >= size) break;
+      if (row.idx !== expected) break;
+      const leaf = leafHash(Buffer.from(row.entry, 'utf8'));
+      if (!leaf.equals(row.leaf_hash)) {
+        return finish({
+          kind: 'entry-changed',
+          index: row.idx,
+          message: {
+            zh: `第 ${row.idx} 条被改动：其内容的哈希 ${b64(leaf)} 与存储的叶子哈希 ${b64(row.leaf_hash)} 不符`,
+            en: `entry ${row.idx} was changed: its bytes hash to ${b64(leaf)}, its stored leaf hash is ${b64(row.leaf_hash)}`,
+          },
+        });
+      }
+      leaves.push(leaf);
+    }
+    if (leaves.length === 0) {
+      return finish({ kind: 'entry-missing', index: next, message: { zh: `缺少第 ${next} 条（被删除）`, en: `entry ${next} is missing (deleted)` } });
+    }
+
+    // Grow the tree up to each checkpoint inside the batch, to check its root at its size.
+    const computed: StoredNode[] = [];
+    const due: { cp: CheckpointRow; root: Buffer }[] = [];
+    for (let offset = 0; offset < leaves.length; ) {
+      const cp = await checkpoints.peek();
+      const room = leaves.length - offset;
+      const end = cp && cp.size - frontier.size <= room ? offset + (cp.size - frontier.size) : leaves.length;
+      const grown = extendTree(frontier, leaves.slice(offset, end));
+      for (const n of grown.nodes) computed.push(n);
+      frontier = grown.frontier;
+      offset = end;
+      if (cp && cp.size === frontier.size) {
+        due.push({ cp, root: frontierRoot(frontier) });
+        checkpoints.skip();
+      }
+    }
+    const nodeProblem = await compareNodes(repo, computed);
+    if (nodeProblem) return finish(nodeProblem);
+    stats.nodesChecked += computed.length;
+    stats.entriesChecked += leaves.length;
+    for (const { cp, root } of due) {
+      const problem = checkCheckpoint(cp, root, verifier, trust.origin);
+      if (problem) return finish(problem);
+      stats.checkpointsChecked++;
+      latest = cp;
+    }
+    trust.onProgress?.(frontier.size, size);
+  }
+
+  const beyond = await checkpoints.peek();
+  if (beyond) {
+    return finish({
+      kind: 'checkpoint-beyond-log',
+      size: beyond.size,
+      message: {
+        zh: `检查点 ${beyond.size} 超出账本大小 ${size}：有条目被删除`,
+        en: `a checkpoint of size ${beyond.size} exists but the log holds ${size} entries: entries were removed`,
+      },
+    });
+  }
+  const [extra] = await repo.entriesFrom(size, 1);
+  if (extra) {
+    return finish({
+      kind: 'entry-extra',
+      index: extra.idx,
+      message: { zh: `第 ${extra.idx} 条超出账本大小 ${size}`, en: `entry ${extra.idx} lies beyond the log's size ${size}` },
+    });
+  }
+  const extraNode = await nodeBeyond(repo, size);
+  if (extraNode) return finish(extraNode);
+  const cosignProblem = await checkCosignatures(repo, trust, stats);
+  return finish(cosignProblem ?? null);
+}
+
+async function nodeBeyond(repo: LedgerRepo, size: number): Promise<LedgerProblem | undefined> {
+  const limits: { level: number; minIdx: number }[] = [];
+  for (let level = 0, n = size; n > 0; level++, n = Math.floor(n / 2)) limits.push({ level, minIdx: n });
+  const node = await repo.nodesBeyond(limits, limits.length - 1);
+  if (!node) return undefined;
+  return {
+    kind: 'node-extra',
+    level: node.level,
+    index: node.index,
+    message: {
+      zh: `节点 ${node.level}/${node.index} 不属于大小为 ${size} 的树`,
+      en: `node ${node.level}/${node.index} does not belong to a tree of size ${size}`,
+    },
+  };
+}
+
+async function checkCosignatures(
+  repo: LedgerRepo,
+  trust: VerifyTrust,
+  stats: { cosignaturesChecked: number },
+): Promise<LedgerProblem | undefined> {
+  const keys = new Map(trust.witnesses.map((w) => [w.name, w.verifierKey]));
+  for (const c of await repo.allCosignatures()) {
+    const vkey = keys.get(c.key_name);
+    if (!vkey) continue;
+    const cp = await repo.checkpointAt(c.size);
+    let valid = false;
+    try {
+      if (cp) openNote(`${parseNote(cp.note).text}\n\u2014 ${c.key_name} ${c.signature}\n`, [cosignatureVerifier(vkey)]);
+      valid = !!cp;
+    } catch {
+      valid = false;
+    }
+    if (!valid) {
+      return {
+        kind: 'cosignature-invalid',
+        size: c.size,
+        message: {
+          zh: `见证方 ${c.key_name} 对检查点 ${c.size} 的联署签名无效`,
+          en: `the cosignature of witness ${c.key_name} on checkpoint ${c.size} does not verify`,
+        },
+      };
+    }
+    stats.cosignaturesChecked++;
+  }
+  return undefined;
+}
+
+/** Where an audit or a witness reads a log: this database, or a platform over HTTP. */
+export interface LogReader {
+  /** The log's verifier key. */
+  verifierKey(): Promise<string>;
+  /** The latest signed checkpoint note. */
+  checkpoint(): Promise<string>;
+  /** The consistency proof between two tree sizes. */
+  consistency(from: number, to: number): Promise<Buffer[]>;
+}
+
+/** What `ledger audit` found. */
+export interface AuditReport {
+  ok: boolean;
+  origin: string;
+  from: { size: number; root: string };
+  to: { size: number; root: string } | null;
+  problem: Bilingual | null;
+}
+
+/**
+ * Proves that the log as `reader` serves it now extends an earlier signed checkpoint:
+ * both are signed by the log key (`verifierKey`, default the one the reader serves), the log
+ * has not shrunk, one size has one root, and the consistency proof holds. Throws
+ * LedgerFormatError when the earlier checkpoint is malformed; reader errors propagate.
+ */
+export async function auditLog(reader: LogReader, earlierNote: string, options: { verifierKey?: string } = {}): Promise<AuditReport> {
+  const origin = parseCheckpoint(parseNote(earlierNote).text).origin;
+  const vkey = options.verifierKey ?? (await reader.verifierKey());
+  const verifier = ed25519Verifier(vkey.trim());
+  const fail = (from: Checkpoint, to: Checkpoint | null, zh: string, en: string): AuditReport => ({
+    ok: false,
+    origin,
+    from: { size: from.size, root: b64(from.rootHash) },
+    to: to && { size: to.size, root: b64(to.rootHash) },
+    problem: { zh, en },
+  });
+  const unsigned = parseCheckpoint(parseNote(earlierNote).text);
+  let old: Checkpoint;
+  try {
+    old = openCheckpoint(earlierNote, [verifier], { origin }).checkpoint;
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return fail(unsigned, null, `早先的检查点不是该账本密钥签署的：${why}`, `the earlier checkpoint is not signed by the log key: ${why}`);
+  }
+  let now: Checkpoint;
+  try {
+    now = openCheckpoint(await reader.checkpoint(), [verifier], { origin }).checkpoint;
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return fail(old, null, `当前检查点无效：${why}`, `the current checkpoint does not verify: ${why}`);
+  }
+  if (now.size < old.size) {
+    return fail(old, now, `账本从 ${old.size} 缩小到 ${now.size}（被回滚）`, `the log shrank from ${old.size} to ${now.size} (rolled back)`);
+  }
+  if (now.size === old.size || old.size === 0) {
+    const same = now.size === old.size ? now.rootHash.equals(old.rootHash) : old.rootHash.equals(emptyTreeRoot());
+    if (!same) return fail(old, now, `同一大小 ${old.size} 出现两个根哈希（分叉）`, `two roots for size ${old.size} (a split view)`);
+  } else {
+    try {
+      verifyConsistency(old.size, now.size, old.rootHash, now.rootHash, await reader.consistency(old.size, now.size));
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      return fail(old, now, `一致性证明不成立：${why}`, `the consistency proof fails: ${why}`);
+    }
+  }
+  return { ok: true, origin, from: { size: old.size, root: b64(old.rootHash) }, to: { size: now.size, root: b64(now.rootHash) }, problem: null };
+}

@@ -1,0 +1,58 @@
+import type { BundleGuide, MatterGuide } from '../../shared/contracts/index.js';
+import { multipartFile, tinyPdf } from './multipart.js';
+import type { TestApp } from './test-app.js';
+
+/** The bytes of a 1×1 PNG. */
+export const tinyPng = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** Calls the API as `token` and returns status and parsed JSON. */
+export async function api<T = Record<string, unknown>>(
+  app: TestApp,
+  token: string | null,
+  method: 'GET' | 'POST',
+  url: string,
+  payload?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: T; headers: Record<string, unknown> }> {
+  const res = await app.server.inject({
+    method,
+    url,
+    ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+  });
+  return { status: res.statusCode, body: (res.body ? res.json() : null) as T, headers: res.headers };
+}
+
+/** Uploads a small file the material accepts and returns its id. */
+export async function uploadFor(app: TestApp, token: string, material: BundleGuide['materials'][number]): Promise<string> {
+  const types = material.upload?.mediaTypes ?? [];
+  const png = types.length > 0 && !types.includes('application/pdf') && types.includes('image/png');
+  const body = multipartFile(png ? 'scan.png' : 'scan.pdf', png ? tinyPng : tinyPdf(material.id));
+  const res = await app.server.inject({ method: 'POST', url: '/api/v1/files', payload: body.payload, headers: { ...body.headers, authorization: `Bearer ${token}` } });
+  if (res.statusCode !== 201) throw new Error(`upload failed: ${res.body}`);
+  return res.json<{ fileId: string }>().fileId;
+}
+
+/**
+ * Material entries that satisfy every material of a guide the data hub does not: an upload
+ * where one is accepted, otherwise a signed commitment. `skip` leaves materials out.
+ */
+export async function satisfyMaterials(app: TestApp, token: string, guide: BundleGuide | MatterGuide, skip: string[] = []) {
+  const entries: { material: string; fileId?: string; commitment?: { dueDate?: string } }[] = [];
+  for (const m of guide.materials) {
+    if (skip.includes(m.id) || m.satisfiedBy.includes('datahub')) continue;
+    if (m.satisfiedBy.includes('upload')) entries.push({ material: m.id, fileId: await uploadFor(app, token, m) });
+    else if (m.satisfiedBy.includes('commitment')) entries.push({ material: m.id, commitment: {} });
+  }
+  return entries;
+}
+
+/** The guide of a bundle or matter. */
+export async function guideOf(app: TestApp, kind: 'bundle' | 'matter', code: string): Promise<BundleGuide> {
+  const res = await api<BundleGuide>(app, null, 'GET', `/api/v1/catalog/${kind}s/${code}`);
+  if (res.status !== 200) throw new Error(`no ${kind} ${code}: ${res.status}`);
+  return res.body;
+}

@@ -1,0 +1,46 @@
+import type { ReactNode } from 'react';
+import {
+  AppstoreOutlined,
+  BookOutlined,
+  CheckSquareOutlined,
+  CommentOutlined,
+  DashboardOutlined,
+  EnvironmentOutlined,
+  ExportOutlined,
+  EyeOutlined,
+  FileProtectOutlined,
+  FileTextOutlined,
+  MailOutlined,
+  SafetyCertificateOutlined,
+  ScanOutlined,
+  SearchOutlined,
+  ShopOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+  WalletOutlined,
+  WarningOutlined,
+} from '@ant-design/icons';
+import type { AreaKey } from './areas';
+
+/** The icon of each area, shared by the menu and the home cards (decorative). */
+export const AREA_ICONS: Record<AreaKey, ReactNode> = {
+  find: <SearchOutlined aria-hidden />,
+  bundles: <AppstoreOutlined aria-hidden />,
+  enterpriseStartup: <ShopOutlined aria-hidden />,
+  applications: <FileTextOutlined aria-hidden />,
+  inbox: <MailOutlined aria-hidden />,
+  wallet: <WalletOutlined aria-hidden />,
+  dataAccess: <EyeOutlined aria-hidden />,
+  intake: <SolutionOutlined aria-hidden />,
+  handOver: <ExportOutlined aria-hidden />,
+  tasks: <CheckSquareOutlined aria-hidden />,
+  dashboards: <DashboardOutlined aria-hidden />,
+  warnings: <WarningOutlined aria-hidden />,
+  users: <TeamOutlined aria-hidden />,
+  catalog: <BookOutlined aria-hidden />,
+  ledger: <SafetyCertificateOutlined aria-hidden />,
+  cases: <FileProtectOutlined aria-hidden />,
+  mediation: <CommentOutlined aria-hidden />,
+  gridEvents: <EnvironmentOutlined aria-hidden />,
+  verify: <ScanOutlined aria-hidden />,
+};

@@ -1,0 +1,12 @@
+import type { Me } from '@contracts/auth';
+import { useSession } from './use-session';
+
+/**
+ * The signed-in account, for pages under RequireSession; throws if called where nobody is
+ * signed in (a programming error, not a user's).
+ */
+export function useMe(): Me {
+  const { data } = useSession();
+  if (!data) throw new Error('useMe() used outside a signed-in route');
+  return data;
+}
