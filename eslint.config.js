@@ -1,20 +1,38 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'web/dist/**', 'node_modules/**', 'data/**', 'bin/**', 'test-results/**', 'playwright-report/**', 'bench/results/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'web/dist/**',
+      'node_modules/**',
+      'data/**',
+      'bin/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench/results/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', 'e2e/support/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', 'e2e/support/*.mjs'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/require-await': 'off',
       '@typescript-eslint/only-throw-error': 'off',
     },
@@ -28,17 +46,23 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '^\\.\\./(\\.\\./)*modules/[^/]+/(?!index\\.js$).+',
-              message: 'Import another module only through its index.ts',
+              // A deep import into another platform folder or module (…/modules/cases/cases.repo.js).
+              regex: '^(\\.\\./)+(platform|modules)/[^/]+/(?!index\\.js$).+',
+              message: 'Import another module or platform folder only through its index.ts',
             },
             {
-              regex: '^\\.\\./[^./][^/]*/(?!index\\.js$).+',
-              message: 'Import another module only through its index.ts',
+              // A sibling module's or platform folder's inner file (../identity/identity.repo.js).
+              regex: '^\\.\\./[^./][^/]*/(?!index\\.js$)[^/]+$',
+              message: 'Import another module or platform folder only through its index.ts',
             },
           ],
         },
       ],
     },
+  },
+  {
+    files: ['**/*.mjs', '**/*.js'],
+    languageOptions: { globals: globals.node },
   },
   {
     files: ['eslint.config.js'],

@@ -4,7 +4,9 @@ import { defineConfig } from 'vitest/config';
 // on PostgreSQL (each run in its own schema). CI sets it and fails if it is missing.
 const pgUrl = process.env.ONETRIP_TEST_DATABASE_URL;
 if (process.env.CI === 'true' && !pgUrl) {
-  throw new Error('CI=true but ONETRIP_TEST_DATABASE_URL is not set: PostgreSQL tests would be skipped');
+  throw new Error(
+    'CI=true but ONETRIP_TEST_DATABASE_URL is not set: PostgreSQL tests would be skipped',
+  );
 }
 
 export default defineConfig({
@@ -14,11 +16,19 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['src/**/*.test.ts', 'shared/**/*.test.ts'], exclude: ['src/**/*.int.test.ts'] },
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'shared/**/*.test.ts'],
+          exclude: ['src/**/*.int.test.ts'],
+        },
       },
       {
         extends: true,
-        test: { name: 'sqlite', include: ['src/**/*.int.test.ts', 'test/**/*.int.test.ts'], env: { ONETRIP_TEST_DB: 'sqlite' } },
+        test: {
+          name: 'sqlite',
+          include: ['src/**/*.int.test.ts', 'test/**/*.int.test.ts'],
+          env: { ONETRIP_TEST_DB: 'sqlite' },
+        },
       },
       ...(pgUrl
         ? [

@@ -2,7 +2,16 @@ import { z } from 'zod';
 
 /** Staff roles (API.md demo accounts). */
 export const StaffRoleSchema = z
-  .enum(['clerk', 'reviewer', 'supervisor', 'admin', 'judge', 'mediator', 'grid-worker', 'verifier'])
+  .enum([
+    'clerk',
+    'reviewer',
+    'supervisor',
+    'admin',
+    'judge',
+    'mediator',
+    'grid-worker',
+    'verifier',
+  ])
   .describe('A staff role');
 export type StaffRole = z.infer<typeof StaffRoleSchema>;
 
@@ -13,7 +22,11 @@ export type AccountKind = z.infer<typeof AccountKindSchema>;
 /** POST /api/v1/auth/login */
 export const LoginRequestSchema = z
   .object({
-    username: z.string().min(1).max(100).describe('Account name, e.g. `citizen1` or `reviewer.amr`'),
+    username: z
+      .string()
+      .min(1)
+      .max(100)
+      .describe('Account name, e.g. `citizen1` or `reviewer.amr`'),
     password: z.string().min(1).max(200).describe('Password'),
     totp: z
       .string()
@@ -35,7 +48,10 @@ export const MeSchema = z.object({
     .object({ code: z.string(), name: z.string() })
     .nullable()
     .describe('Department scope of a staff account'),
-  maskedIdNumber: z.string().nullable().describe('The person’s identity number, masked (330681********1234)'),
+  maskedIdNumber: z
+    .string()
+    .nullable()
+    .describe('The person’s identity number, masked (330681********1234)'),
   organization: z
     .object({ name: z.string(), creditCode: z.string().describe('Unified social credit code') })
     .nullable()

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
-const Bilingual = z.object({ zh: z.string(), en: z.string() }).describe('Text in Chinese and English');
+const Bilingual = z
+  .object({ zh: z.string(), en: z.string() })
+  .describe('Text in Chinese and English');
 
 /** One material entry of a submission (API.md "Submitting"). */
 export const MaterialEntrySchema = z
@@ -9,7 +11,13 @@ export const MaterialEntrySchema = z
     fileId: z.string().min(1).max(64).optional().describe('An uploaded file (POST /api/v1/files)'),
     commitment: z
       .object({
-        dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD').optional().describe('When the missing material will be handed in (容缺); not needed for a 告知承诺 commitment that replaces it'),
+        dueDate: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
+          .optional()
+          .describe(
+            'When the missing material will be handed in (容缺); not needed for a 告知承诺 commitment that replaces it',
+          ),
         text: z.string().max(500).optional().describe('The wording the applicant signed'),
       })
       .strict()
@@ -22,27 +30,60 @@ export type MaterialEntry = z.infer<typeof MaterialEntrySchema>;
 /** POST /api/v1/applications */
 export const SubmitApplicationSchema = z
   .object({
-    bundle: z.string().min(1).max(64).optional().describe('Bundle (一件事) code, e.g. `enterprise-startup`'),
+    bundle: z
+      .string()
+      .min(1)
+      .max(64)
+      .optional()
+      .describe('Bundle (一件事) code, e.g. `enterprise-startup`'),
     matter: z.string().min(1).max(64).optional().describe('Matter (事项) code'),
-    form: z.record(z.string(), z.unknown()).default({}).describe('The merged form, valid against the guide’s JSON Schema'),
-    materials: z.array(MaterialEntrySchema).max(100).default([]).describe('Materials given; those the data hub or the wallet satisfies need no entry'),
+    form: z
+      .record(z.string(), z.unknown())
+      .default({})
+      .describe('The merged form, valid against the guide’s JSON Schema'),
+    materials: z
+      .array(MaterialEntrySchema)
+      .max(100)
+      .default([])
+      .describe('Materials given; those the data hub or the wallet satisfies need no entry'),
     applicant: z
       .object({
-        idNumber: z.string().max(18).optional().describe('Resident identity number of the applicant (clerks, overseas points)'),
-        name: z.string().max(100).optional().describe('The applicant’s name, to register a walk-in person not yet known'),
-        creditCode: z.string().max(18).optional().describe('Unified social credit code of an applicant organisation'),
+        idNumber: z
+          .string()
+          .max(18)
+          .optional()
+          .describe('Resident identity number of the applicant (clerks, overseas points)'),
+        name: z
+          .string()
+          .max(100)
+          .optional()
+          .describe('The applicant’s name, to register a walk-in person not yet known'),
+        creditCode: z
+          .string()
+          .max(18)
+          .optional()
+          .describe('Unified social credit code of an applicant organisation'),
       })
       .strict()
       .optional()
       .describe('Who applies, when a clerk or a department acts for someone'),
-    channel: z.enum(['online', 'window', 'overseas', 'department']).optional().describe('How the application came in'),
+    channel: z
+      .enum(['online', 'window', 'overseas', 'department'])
+      .optional()
+      .describe('How the application came in'),
     remoteVerification: z
-      .object({ method: z.enum(['video', 'face', 'document']).describe('How identity was checked remotely'), reference: z.string().min(1).max(200).describe('Reference of the recording or check') })
+      .object({
+        method: z.enum(['video', 'face', 'document']).describe('How identity was checked remotely'),
+        reference: z.string().min(1).max(200).describe('Reference of the recording or check'),
+      })
       .strict()
       .optional()
       .describe('Overseas service points: the remote identity check'),
     eSignature: z
-      .object({ signer: z.string().min(1).max(100), signatureId: z.string().min(1).max(200).describe('Reference of the signed document') })
+      .object({
+        signer: z.string().min(1).max(100),
+        signatureId: z.string().min(1).max(200).describe('Reference of the signed document'),
+      })
       .strict()
       .optional()
       .describe('Overseas service points: the applicant’s e-signature'),
@@ -54,7 +95,16 @@ export type SubmitApplication = z.infer<typeof SubmitApplicationSchema>;
 export const NoticeItemSchema = z.object({
   material: z.string().describe('Material id'),
   name: Bilingual.describe('Material name'),
-  reason: z.enum(['missing', 'invalid-type', 'too-large', 'unknown-file', 'commitment-not-allowed', 'not-own-file']).describe('Why it is listed'),
+  reason: z
+    .enum([
+      'missing',
+      'invalid-type',
+      'too-large',
+      'unknown-file',
+      'commitment-not-allowed',
+      'not-own-file',
+    ])
+    .describe('Why it is listed'),
   message: Bilingual.describe('What to do'),
 });
 
@@ -63,9 +113,23 @@ export const MaterialStateSchema = z.object({
   material: z.string(),
   name: Bilingual,
   essential: z.boolean(),
-  state: z.enum(['uploaded', 'datahub', 'credential', 'committed', 'commitment', 'absent', 'missing', 'invalid']).describe('How the material is (or is not) satisfied'),
+  state: z
+    .enum([
+      'uploaded',
+      'datahub',
+      'credential',
+      'committed',
+      'commitment',
+      'absent',
+      'missing',
+      'invalid',
+    ])
+    .describe('How the material is (or is not) satisfied'),
   fileId: z.string().nullable(),
-  commitmentDue: z.string().nullable().describe('容缺: when the promised material falls due (YYYY-MM-DD)'),
+  commitmentDue: z
+    .string()
+    .nullable()
+    .describe('容缺: when the promised material falls due (YYYY-MM-DD)'),
   fulfilledAt: z.string().nullable(),
 });
 
@@ -78,16 +142,30 @@ export const TaskViewSchema = z.object({
   name: Bilingual,
   department: z.string().describe('Department code'),
   after: z.array(z.string()).describe('Steps that must be approved first'),
-  status: z.enum(['pending', 'open', 'claimed', 'supplement', 'paused', 'approved', 'rejected', 'cancelled']),
+  status: z.enum([
+    'pending',
+    'open',
+    'claimed',
+    'supplement',
+    'paused',
+    'approved',
+    'rejected',
+    'cancelled',
+  ]),
   assignee: z.string().nullable(),
   openedAt: z.string().nullable(),
   dueAt: z.string().nullable(),
   decidedAt: z.string().nullable(),
   decision: z.enum(['approve', 'reject']).nullable(),
-  outputs: z.record(z.string(), z.unknown()).nullable().describe('What the step issued, e.g. a licence number'),
+  outputs: z
+    .record(z.string(), z.unknown())
+    .nullable()
+    .describe('What the step issued, e.g. a licence number'),
   inputs: z.record(z.string(), z.unknown()).describe('Data passed from earlier steps'),
   comment: z.string().nullable(),
-  alert: z.enum(['normal', 'warning', 'overdue']).describe('预警: warning at 80% of the time, overdue past it'),
+  alert: z
+    .enum(['normal', 'warning', 'overdue'])
+    .describe('预警: warning at 80% of the time, overdue past it'),
   pauseReason: z.string().nullable(),
 });
 export type TaskView = z.infer<typeof TaskViewSchema>;
@@ -118,7 +196,15 @@ export const FollowUpViewSchema = z.object({
 export const ApplicationViewSchema = z.object({
   id: z.string(),
   receiptNo: z.string().describe('Receipt number (受理编号) for tracking'),
-  status: z.enum(['deficient', 'accepted', 'paused', 'completed', 'rejected', 'refused', 'withdrawn']),
+  status: z.enum([
+    'deficient',
+    'accepted',
+    'paused',
+    'completed',
+    'rejected',
+    'refused',
+    'withdrawn',
+  ]),
   subject: z.object({ kind: z.enum(['matter', 'bundle']), code: z.string(), name: Bilingual }),
   channel: z.enum(['online', 'window', 'overseas', 'department']),
   applicant: z.object({
@@ -140,10 +226,23 @@ export const ApplicationViewSchema = z.object({
     .nullable()
     .describe('一次性告知: every missing or invalid item, at once'),
   tasks: z.array(TaskViewSchema),
-  results: z.array(z.object({ step: z.string(), department: z.string(), outputs: z.record(z.string(), z.unknown()) })),
+  results: z.array(
+    z.object({
+      step: z.string(),
+      department: z.string(),
+      outputs: z.record(z.string(), z.unknown()),
+    }),
+  ),
   actions: z.array(ActionViewSchema).describe('The full, append-only history'),
   followUps: z.array(FollowUpViewSchema),
-  evaluations: z.array(z.object({ score: z.number().int(), department: z.string().nullable(), comment: z.string().nullable(), at: z.string() })),
+  evaluations: z.array(
+    z.object({
+      score: z.number().int(),
+      department: z.string().nullable(),
+      comment: z.string().nullable(),
+      at: z.string(),
+    }),
+  ),
 });
 export type ApplicationView = z.infer<typeof ApplicationViewSchema>;
 
@@ -163,8 +262,17 @@ export const ApplicationSummarySchema = ApplicationViewSchema.pick({
 export const DecisionSchema = z
   .object({
     decision: z.enum(['approve', 'reject', 'request-supplement']).describe('The decision'),
-    outputs: z.record(z.string(), z.unknown()).optional().describe('What the step issues; numbers the platform can generate are generated when not given'),
-    comment: z.string().max(2000).optional().describe('Reason (required to reject or to request a supplement)'),
+    outputs: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .describe(
+        'What the step issues; numbers the platform can generate are generated when not given',
+      ),
+    comment: z
+      .string()
+      .max(2000)
+      .optional()
+      .describe('Reason (required to reject or to request a supplement)'),
     items: z
       .array(z.object({ material: z.string().min(1), reason: z.string().min(1).max(500) }).strict())
       .max(50)
@@ -176,14 +284,37 @@ export type Decision = z.infer<typeof DecisionSchema>;
 
 /** POST /api/v1/tasks/{id}/pause — a statutory pause (expert review, testing, hearing …). */
 export const PauseSchema = z
-  .object({ reason: z.enum(['expert-review', 'testing', 'inspection', 'quarantine', 'appraisal', 'hearing', 'other']).describe('Why the clock stops (excluded from the limit by law)'), comment: z.string().max(500).optional() })
+  .object({
+    reason: z
+      .enum([
+        'expert-review',
+        'testing',
+        'inspection',
+        'quarantine',
+        'appraisal',
+        'hearing',
+        'other',
+      ])
+      .describe('Why the clock stops (excluded from the limit by law)'),
+    comment: z.string().max(500).optional(),
+  })
   .strict();
 
 /** POST /api/v1/applications/{id}/materials — supply what the notice or a supplement request asked for. */
-export const SupplyMaterialsSchema = z.object({ materials: z.array(MaterialEntrySchema).min(1).max(100) }).strict();
+export const SupplyMaterialsSchema = z
+  .object({ materials: z.array(MaterialEntrySchema).min(1).max(100) })
+  .strict();
 
 /** POST /api/v1/applications/{id}/refusal — 不予受理 at intake. */
-export const RefusalSchema = z.object({ reason: z.string().min(2).max(1000).describe('Why the application is outside the matter’s scope') }).strict();
+export const RefusalSchema = z
+  .object({
+    reason: z
+      .string()
+      .min(2)
+      .max(1000)
+      .describe('Why the application is outside the matter’s scope'),
+  })
+  .strict();
 
 /** POST /api/v1/applications/{id}/evaluation — 好差评, 1 (very dissatisfied) … 5 (very satisfied). */
 export const EvaluationSchema = z
@@ -191,7 +322,15 @@ export const EvaluationSchema = z
     score: z.number().int().min(1).max(5).describe('Rating of the whole application'),
     comment: z.string().max(1000).optional(),
     departments: z
-      .array(z.object({ department: z.string().min(1), score: z.number().int().min(1).max(5), comment: z.string().max(1000).optional() }).strict())
+      .array(
+        z
+          .object({
+            department: z.string().min(1),
+            score: z.number().int().min(1).max(5),
+            comment: z.string().max(1000).optional(),
+          })
+          .strict(),
+      )
       .max(20)
       .optional()
       .describe('Ratings of each step’s department'),

@@ -28,13 +28,48 @@ const COMPANY_REP = { name: '王芳', idNumber: '330402198805120024', phone: '13
 // The synthetic Nanhu credit code of the research notes (GB 32100 check character valid).
 const COMPANY = { name: '嘉兴南湖示范科技有限公司', creditCode: '91330402MA2CXK7T89' };
 
-const STAFF: { username: string; displayName: string; roles: StaffRole[]; department?: string; who: string }[] = [
-  { username: 'clerk1', displayName: '陈敏（综合窗口）', roles: ['clerk'], department: 'zwfw', who: 'window clerk, any matter (无差别全科受理)' },
-  { username: 'supervisor1', displayName: '周强（效能监察）', roles: ['supervisor'], department: 'supervision', who: 'supervision office' },
+const STAFF: {
+  username: string;
+  displayName: string;
+  roles: StaffRole[];
+  department?: string;
+  who: string;
+}[] = [
+  {
+    username: 'clerk1',
+    displayName: '陈敏（综合窗口）',
+    roles: ['clerk'],
+    department: 'zwfw',
+    who: 'window clerk, any matter (无差别全科受理)',
+  },
+  {
+    username: 'supervisor1',
+    displayName: '周强（效能监察）',
+    roles: ['supervisor'],
+    department: 'supervision',
+    who: 'supervision office',
+  },
   { username: 'admin', displayName: '系统管理员', roles: ['admin'], who: 'platform administrator' },
-  { username: 'judge1', displayName: '刘法官', roles: ['judge'], department: 'court', who: 'internet court judge' },
-  { username: 'mediator1', displayName: '孙调解员', roles: ['mediator'], department: 'court', who: 'internet court mediator' },
-  { username: 'verifier1', displayName: '西湖宾馆前台', roles: ['verifier'], who: 'hotel front desk verifying e-credentials' },
+  {
+    username: 'judge1',
+    displayName: '刘法官',
+    roles: ['judge'],
+    department: 'court',
+    who: 'internet court judge',
+  },
+  {
+    username: 'mediator1',
+    displayName: '孙调解员',
+    roles: ['mediator'],
+    department: 'court',
+    who: 'internet court mediator',
+  },
+  {
+    username: 'verifier1',
+    displayName: '西湖宾馆前台',
+    roles: ['verifier'],
+    who: 'hotel front desk verifying e-credentials',
+  },
 ];
 
 /**
@@ -59,23 +94,55 @@ export async function seedDemo(deps: {
 
   for (const c of CITIZENS) {
     const person = await registry.ensurePerson(c);
-    add({ username: c.username, password: DEMO_PASSWORD, kind: 'person', displayName: c.name, personId: person.id }, `resident ${c.name}`);
+    add(
+      {
+        username: c.username,
+        password: DEMO_PASSWORD,
+        kind: 'person',
+        displayName: c.name,
+        personId: person.id,
+      },
+      `resident ${c.name}`,
+    );
   }
   const rep = await registry.ensurePerson(COMPANY_REP);
   const org = await registry.ensureOrganization({ ...COMPANY, legalRepresentativeId: rep.id });
   add(
-    { username: 'company1', password: DEMO_PASSWORD, kind: 'company', displayName: `${COMPANY.name}（${rep.name}）`, personId: rep.id, organizationId: org.id },
+    {
+      username: 'company1',
+      password: DEMO_PASSWORD,
+      kind: 'company',
+      displayName: `${COMPANY.name}（${rep.name}）`,
+      personId: rep.id,
+      organizationId: org.id,
+    },
     `legal representative of ${COMPANY.name}`,
   );
   for (const s of STAFF) {
     add(
-      { username: s.username, password: DEMO_PASSWORD, kind: 'staff', displayName: s.displayName, roles: s.roles, departmentCode: s.department, totpSecret: DEMO_TOTP_SECRET },
+      {
+        username: s.username,
+        password: DEMO_PASSWORD,
+        kind: 'staff',
+        displayName: s.displayName,
+        roles: s.roles,
+        departmentCode: s.department,
+        totpSecret: DEMO_TOTP_SECRET,
+      },
       s.who,
     );
   }
   for (const d of deps.departments) {
     add(
-      { username: `reviewer.${d.code}`, password: DEMO_PASSWORD, kind: 'staff', displayName: `${d.name}审批员`, roles: ['reviewer'], departmentCode: d.code, totpSecret: DEMO_TOTP_SECRET },
+      {
+        username: `reviewer.${d.code}`,
+        password: DEMO_PASSWORD,
+        kind: 'staff',
+        displayName: `${d.name}审批员`,
+        roles: ['reviewer'],
+        departmentCode: d.code,
+        totpSecret: DEMO_TOTP_SECRET,
+      },
       `reviewer of ${d.name}`,
     );
   }

@@ -23,15 +23,28 @@ export async function api<T = Record<string, unknown>>(
     ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
     headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
   });
-  return { status: res.statusCode, body: (res.body ? res.json() : null) as T, headers: res.headers };
+  return {
+    status: res.statusCode,
+    body: (res.body ? res.json() : null) as T,
+    headers: res.headers,
+  };
 }
 
 /** Uploads a small file the material accepts and returns its id. */
-export async function uploadFor(app: TestApp, token: string, material: BundleGuide['materials'][number]): Promise<string> {
+export async function uploadFor(
+  app: TestApp,
+  token: string,
+  material: BundleGuide['materials'][number],
+): Promise<string> {
   const types = material.upload?.mediaTypes ?? [];
   const png = types.length > 0 && !types.includes('application/pdf') && types.includes('image/png');
   const body = multipartFile(png ? 'scan.png' : 'scan.pdf', png ? tinyPng : tinyPdf(material.id));
-  const res = await app.server.inject({ method: 'POST', url: '/api/v1/files', payload: body.payload, headers: { ...body.headers, authorization: `Bearer ${token}` } });
+  const res = await app.server.inject({
+    method: 'POST',
+    url: '/api/v1/files',
+    payload: body.payload,
+    headers: { ...body.headers, authorization: `Bearer ${token}` },
+  });
   if (res.statusCode !== 201) throw new Error(`upload failed: ${res.body}`);
   return res.json<{ fileId: string }>().fileId;
 }
@@ -40,18 +53,28 @@ export async function uploadFor(app: TestApp, token: string, material: BundleGui
  * Material entries that satisfy every material of a guide the data hub does not: an upload
  * where one is accepted, otherwise a signed commitment. `skip` leaves materials out.
  */
-export async function satisfyMaterials(app: TestApp, token: string, guide: BundleGuide | MatterGuide, skip: string[] = []) {
+export async function satisfyMaterials(
+  app: TestApp,
+  token: string,
+  guide: BundleGuide | MatterGuide,
+  skip: string[] = [],
+) {
   const entries: { material: string; fileId?: string; commitment?: { dueDate?: string } }[] = [];
   for (const m of guide.materials) {
     if (skip.includes(m.id) || m.satisfiedBy.includes('datahub')) continue;
-    if (m.satisfiedBy.includes('upload')) entries.push({ material: m.id, fileId: await uploadFor(app, token, m) });
+    if (m.satisfiedBy.includes('upload'))
+      entries.push({ material: m.id, fileId: await uploadFor(app, token, m) });
     else if (m.satisfiedBy.includes('commitment')) entries.push({ material: m.id, commitment: {} });
   }
   return entries;
 }
 
 /** The guide of a bundle or matter. */
-export async function guideOf(app: TestApp, kind: 'bundle' | 'matter', code: string): Promise<BundleGuide> {
+export async function guideOf(
+  app: TestApp,
+  kind: 'bundle' | 'matter',
+  code: string,
+): Promise<BundleGuide> {
   const res = await api<BundleGuide>(app, null, 'GET', `/api/v1/catalog/${kind}s/${code}`);
   if (res.status !== 200) throw new Error(`no ${kind} ${code}: ${res.status}`);
   return res.body;

@@ -1,11 +1,19 @@
 /** A multipart/form-data body with one file field, for app.inject(). */
-export function multipartFile(name: string, bytes: Buffer, field = 'file', contentType = 'application/octet-stream') {
+export function multipartFile(
+  name: string,
+  bytes: Buffer,
+  field = 'file',
+  contentType = 'application/octet-stream',
+) {
   const boundary = `----onetrip${Math.random().toString(16).slice(2)}`;
   const head = Buffer.from(
     `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${name}"\r\nContent-Type: ${contentType}\r\n\r\n`,
   );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return { payload: Buffer.concat([head, bytes, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat([head, bytes, tail]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 /** The bytes of a minimal valid one-page PDF with `text` in it. */

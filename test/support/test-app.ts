@@ -21,7 +21,9 @@ export interface TestApp extends App {
 }
 
 /** Starts a platform for one test file; call `cleanup()` in afterAll. */
-export async function createTestApp(options: { demo?: boolean; at?: string; overrides?: AppOverrides } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { demo?: boolean; at?: string; overrides?: AppOverrides } = {},
+): Promise<TestApp> {
   const clock = fixedClock(options.at ?? '2026-12-01T02:00:00Z');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'onetrip-test-'));
   // Sessions outlive the clock jumps of deadline tests; ONETRIP_TEST_LOG_LEVEL shows the server log.
@@ -65,10 +67,15 @@ export async function createTestApp(options: { demo?: boolean; at?: string; over
       const res = await app.server.inject({
         method: 'POST',
         url: '/api/v1/auth/login',
-        payload: { username, password, ...(isStaff ? { totp: currentTotp(DEMO_TOTP_SECRET, clock.now()) } : {}) },
+        payload: {
+          username,
+          password,
+          ...(isStaff ? { totp: currentTotp(DEMO_TOTP_SECRET, clock.now()) } : {}),
+        },
       });
-      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
-      const token = (res.json() as { token: string }).token;
+      if (res.statusCode !== 200)
+        throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+      const token = res.json<{ token: string }>().token;
       if (isStaff) staffTokens.set(username, token);
       return token;
     },

@@ -52,7 +52,11 @@ export interface CaseDefinition {
 }
 
 /** The steps with no unmet prerequisite among `approved`, not yet opened. */
-export function readySteps(def: CaseDefinition, approved: Set<string>, started: Set<string>): DefinitionStep[] {
+export function readySteps(
+  def: CaseDefinition,
+  approved: Set<string>,
+  started: Set<string>,
+): DefinitionStep[] {
   return def.steps.filter((s) => !started.has(s.id) && s.after.every((a) => approved.has(a)));
 }
 

@@ -18,10 +18,19 @@ export function definitionOf(app: ApplicationRow): CaseDefinition {
  * every ready step opens at once, in parallel), opening steps whose prerequisites are
  * approved, cancelling the dependents of a rejected step, and completing the application.
  */
-export function createCaseFlow(deps: { clock: Clock; ids: IdGenerator; calendar: CaseCalendarPort; writer: CaseWriter }) {
+export function createCaseFlow(deps: {
+  clock: Clock;
+  ids: IdGenerator;
+  calendar: CaseCalendarPort;
+  writer: CaseWriter;
+}) {
   const { clock, ids, calendar, writer } = deps;
 
-  async function openReady(tx: CasesQueries, app: ApplicationRow, actor: Actor): Promise<TaskRow[]> {
+  async function openReady(
+    tx: CasesQueries,
+    app: ApplicationRow,
+    actor: Actor,
+  ): Promise<TaskRow[]> {
     const def = definitionOf(app);
     const tasks = await tx.tasksOf(app.id);
     const approved = new Set(tasks.filter((t) => t.status === 'approved').map((t) => t.step_id));
@@ -33,9 +42,22 @@ export function createCaseFlow(deps: { clock: Clock; ids: IdGenerator; calendar:
       if (!task) continue;
       const own = calendar.due(now, step.promisedLimit);
       const due = app.due_at && new Date(app.due_at) < own ? new Date(app.due_at) : own;
-      await tx.updateTask(task.id, { status: 'open', opened_at: now.toISOString(), due_at: due.toISOString() });
-      Object.assign(task, { status: 'open', opened_at: now.toISOString(), due_at: due.toISOString() });
-      await writer.act(tx, app, { type: 'task-opened', actor, taskId: task.id, data: { step: step.id, department: step.department, dueAt: due.toISOString() } });
+      await tx.updateTask(task.id, {
+        status: 'open',
+        opened_at: now.toISOString(),
+        due_at: due.toISOString(),
+      });
+      Object.assign(task, {
+        status: 'open',
+        opened_at: now.toISOString(),
+        due_at: due.toISOString(),
+      });
+      await writer.act(tx, app, {
+        type: 'task-opened',
+        actor,
+        taskId: task.id,
+        data: { step: step.id, department: step.department, dueAt: due.toISOString() },
+      });
       await writer.emit(tx, {
         type: 'task.opened',
         applicationId: app.id,
@@ -59,11 +81,20 @@ export function createCaseFlow(deps: { clock: Clock; ids: IdGenerator; calendar:
     extend: (due: Date, ms: number) => (ms > 0 ? calendar.addWorkingMillis(due, ms) : due),
 
     /** 受理: starts the clock, creates one task per step and opens every ready one at once. */
-    async accept(tx: CasesQueries, app: ApplicationRow, actor: Actor, materials: MaterialState[]): Promise<void> {
+    async accept(
+      tx: CasesQueries,
+      app: ApplicationRow,
+      actor: Actor,
+      materials: MaterialState[],
+    ): Promise<void> {
       const def = definitionOf(app);
       const now = clock.now();
       const due = calendar.due(now, def.promisedLimit);
-      await tx.updateApplication(app.id, { accepted_at: now.toISOString(), due_at: due.toISOString(), updated_at: now.toISOString() });
+      await tx.updateApplication(app.id, {
+        accepted_at: now.toISOString(),
+        due_at: due.toISOString(),
+        updated_at: now.toISOString(),
+      });
       app.accepted_at = now.toISOString();
       app.due_at = due.toISOString();
       for (const step of def.steps) {
@@ -95,7 +126,9 @@ export function createCaseFlow(deps: { clock: Clock; ids: IdGenerator; calendar:
       });
       for (const m of committed) {
         // 容缺: the promised material falls due at the end of its due date (China time).
-        const dueAt = new Date(`${m.commitmentDue ?? now.toISOString().slice(0, 10)}T23:59:59+08:00`);
+        const dueAt = new Date(
+          `${m.commitmentDue ?? now.toISOString().slice(0, 10)}T23:59:59+08:00`,
+        );
         await tx.insertFollowUp({
           id: ids.id(),
           application_id: app.id,
@@ -121,7 +154,12 @@ export function createCaseFlow(deps: { clock: Clock; ids: IdGenerator; calendar:
     },
 
     /** Cancels every step that depends on a rejected one; returns their step ids. */
-    async cancelDependents(tx: CasesQueries, app: ApplicationRow, stepId: string, actor: Actor): Promise<string[]> {
+    async cancelDependents(
+      tx: CasesQueries,
+      app: ApplicationRow,
+      stepId: string,
+      actor: Actor,
+    ): Promise<string[]> {
       const def = definitionOf(app);
       const dependents = dependentsOf(def, stepId);
       const tasks = await tx.tasksOf(app.id);
@@ -129,7 +167,12 @@ export function createCaseFlow(deps: { clock: Clock; ids: IdGenerator; calendar:
       for (const t of tasks) {
         if (!dependents.has(t.step_id) || TERMINAL.has(t.status)) continue;
         await tx.updateTask(t.id, { status: 'cancelled', decided_at: clock.now().toISOString() });
-        await writer.act(tx, app, { type: 'task-cancelled', actor, taskId: t.id, data: { step: t.step_id, because: stepId } });
+        await writer.act(tx, app, {
+          type: 'task-cancelled',
+          actor,
+          taskId: t.id,
+          data: { step: t.step_id, because: stepId },
+        });
         cancelled.push(t.step_id);
       }
       return cancelled;
@@ -143,7 +186,11 @@ export function createCaseFlow(deps: { clock: Clock; ids: IdGenerator; calendar:
       const allApproved = tasks.every((t) => t.status === 'approved');
       const results = tasks
         .filter((t) => t.status === 'approved')
-        .map((t) => ({ step: t.step_id, department: t.department_code, outputs: JSON.parse(t.outputs ?? '{}') as unknown }));
+        .map((t) => ({
+          step: t.step_id,
+          department: t.department_code,
+          outputs: JSON.parse(t.outputs ?? '{}') as unknown,
+        }));
       await tx.updateApplication(app.id, { completed_at: now, updated_at: now });
       app.completed_at = now;
       await writer.act(tx, app, {
@@ -151,7 +198,12 @@ export function createCaseFlow(deps: { clock: Clock; ids: IdGenerator; calendar:
         actor,
         data: allApproved
           ? { results }
-          : { results, rejected: tasks.filter((t) => t.status === 'rejected').map((t) => ({ step: t.step_id, reason: t.comment })) },
+          : {
+              results,
+              rejected: tasks
+                .filter((t) => t.status === 'rejected')
+                .map((t) => ({ step: t.step_id, reason: t.comment })),
+            },
       });
       await writer.emit(tx, {
         type: allApproved ? 'application.completed' : 'application.rejected',

@@ -68,15 +68,34 @@ export interface CaseCalendarPort {
 
 /** Persons and organisations as the case engine uses them. */
 export interface CaseRegistryPort {
-  findPerson(idNumber: string): Promise<{ id: string; id_number: string; name: string } | undefined>;
-  ensurePerson(input: { idNumber: string; name: string }): Promise<{ id: string; id_number: string; name: string }>;
-  findOrganization(creditCode: string): Promise<{ id: string; credit_code: string; name: string; legal_representative_id: string | null } | undefined>;
+  findPerson(
+    idNumber: string,
+  ): Promise<{ id: string; id_number: string; name: string } | undefined>;
+  ensurePerson(input: {
+    idNumber: string;
+    name: string;
+  }): Promise<{ id: string; id_number: string; name: string }>;
+  findOrganization(
+    creditCode: string,
+  ): Promise<
+    | { id: string; credit_code: string; name: string; legal_representative_id: string | null }
+    | undefined
+  >;
   /** `tx`: read inside the caller's transaction (SQLite has one connection). */
-  personById(id: string, tx?: Kysely<Database>): Promise<{ id: string; id_number: string; name: string } | undefined>;
-  organizationById(id: string): Promise<{ id: string; credit_code: string; name: string } | undefined>;
+  personById(
+    id: string,
+    tx?: Kysely<Database>,
+  ): Promise<{ id: string; id_number: string; name: string } | undefined>;
+  organizationById(
+    id: string,
+  ): Promise<{ id: string; credit_code: string; name: string } | undefined>;
 }
 
 /** Attachments as the case engine uses them. */
 export interface CaseFilesPort {
-  describe(fileIds: string[]): Promise<Map<string, { fileId: string; size: number; mediaType: string; ownerAccountId: string }>>;
+  describe(
+    fileIds: string[],
+  ): Promise<
+    Map<string, { fileId: string; size: number; mediaType: string; ownerAccountId: string }>
+  >;
 }

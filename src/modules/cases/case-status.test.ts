@@ -4,7 +4,9 @@ import { deriveStatus } from './case-status.js';
 describe('status derived from the history', () => {
   it('is accepted after acceptance and completed after completion', () => {
     expect(deriveStatus(['submitted', 'accepted', 'task-opened']).status).toBe('accepted');
-    expect(deriveStatus(['submitted', 'accepted', 'task-approved', 'completed']).status).toBe('completed');
+    expect(deriveStatus(['submitted', 'accepted', 'task-approved', 'completed']).status).toBe(
+      'completed',
+    );
   });
 
   it('pauses on a supplement request and runs again only when every pause is answered', () => {
@@ -16,7 +18,9 @@ describe('status derived from the history', () => {
 
   it('stays deficient until the missing materials come, then is accepted', () => {
     expect(deriveStatus(['submitted', 'deficient']).status).toBe('deficient');
-    expect(deriveStatus(['submitted', 'deficient', 'materials-supplied', 'accepted']).status).toBe('accepted');
+    expect(deriveStatus(['submitted', 'deficient', 'materials-supplied', 'accepted']).status).toBe(
+      'accepted',
+    );
   });
 
   it('ends in refusal or withdrawal', () => {

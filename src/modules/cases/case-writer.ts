@@ -33,7 +33,13 @@ export function createCaseWriter(deps: {
     async act(
       tx: CasesQueries,
       app: ApplicationRow,
-      action: { type: ActionType; actor: Actor; channel?: string; taskId?: string | null; data?: Record<string, unknown> },
+      action: {
+        type: ActionType;
+        actor: Actor;
+        channel?: string;
+        taskId?: string | null;
+        data?: Record<string, unknown>;
+      },
     ): Promise<ApplicationStatus> {
       const at = clock.now();
       const seq = await tx.nextSeq(app.id);
@@ -59,7 +65,9 @@ export function createCaseWriter(deps: {
         await tx.updateApplication(app.id, { status, updated_at: at.toISOString() });
         app.status = status;
       }
-      const person = app.applicant_person_id ? await deps.registry.personById(app.applicant_person_id, tx.handle) : undefined;
+      const person = app.applicant_person_id
+        ? await deps.registry.personById(app.applicant_person_id, tx.handle)
+        : undefined;
       await deps.ledger.append(tx.handle, {
         action: `case.${action.type}`,
         actor,

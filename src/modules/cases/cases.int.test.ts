@@ -19,12 +19,22 @@ async function reviewer(department: string) {
 }
 
 async function submit(token: string, body: Record<string, unknown>, key?: string) {
-  return api<ApplicationView>(app, token, 'POST', '/api/v1/applications', body, key ? { 'idempotency-key': key } : {});
+  return api<ApplicationView>(
+    app,
+    token,
+    'POST',
+    '/api/v1/applications',
+    body,
+    key ? { 'idempotency-key': key } : {},
+  );
 }
 
 async function approve(task: TaskView, outputs?: Record<string, unknown>) {
   const token = await reviewer(task.department);
-  const res = await api(app, token, 'POST', `/api/v1/tasks/${task.id}/decision`, { decision: 'approve', ...(outputs ? { outputs } : {}) });
+  const res = await api(app, token, 'POST', `/api/v1/tasks/${task.id}/decision`, {
+    decision: 'approve',
+    ...(outputs ? { outputs } : {}),
+  });
   expect(res.status, JSON.stringify(res.body)).toBe(204);
 }
 
@@ -40,7 +50,11 @@ describe('Nanhu company start-up as one thing (enterprise-startup)', () => {
     expect(guide.materials).toHaveLength(7);
     expect(guide.promisedLimit).toEqual({ workingDays: 1 });
     const materials = await satisfyMaterials(app, citizen, guide);
-    const first = await submit(citizen, { bundle: 'enterprise-startup', form: guide.form.examples[0], materials }, 'nanhu-1');
+    const first = await submit(
+      citizen,
+      { bundle: 'enterprise-startup', form: guide.form.examples[0], materials },
+      'nanhu-1',
+    );
     expect(first.status, JSON.stringify(first.body)).toBe(201);
     const accepted = first.body;
     expect(accepted.status).toBe('accepted');
@@ -49,13 +63,26 @@ describe('Nanhu company start-up as one thing (enterprise-startup)', () => {
     const open = accepted.tasks.filter((t) => t.status === 'open');
     expect(open).toHaveLength(1);
     const licence = open[0]!;
-    expect(accepted.tasks.filter((t) => t.status === 'pending').map((t) => t.after)).toEqual([[licence.step], [licence.step], [licence.step]]);
+    expect(accepted.tasks.filter((t) => t.status === 'pending').map((t) => t.after)).toEqual([
+      [licence.step],
+      [licence.step],
+      [licence.step],
+    ]);
 
     // The same Idempotency-Key returns the first application and creates nothing.
-    const again = await submit(citizen, { bundle: 'enterprise-startup', form: guide.form.examples[0], materials }, 'nanhu-1');
+    const again = await submit(
+      citizen,
+      { bundle: 'enterprise-startup', form: guide.form.examples[0], materials },
+      'nanhu-1',
+    );
     expect(again.status).toBe(201);
     expect(again.body.id).toBe(accepted.id);
-    const mine = await api<{ items: { id: string }[] }>(app, citizen, 'GET', '/api/v1/applications');
+    const mine = await api<{ items: { id: string }[] }>(
+      app,
+      citizen,
+      'GET',
+      '/api/v1/applications',
+    );
     expect(mine.body.items.filter((i) => i.id === accepted.id)).toHaveLength(1);
     expect(mine.body.items).toHaveLength(1);
 
@@ -90,14 +117,20 @@ describe('Zhoushan ship clearance (ship-clearance)', () => {
     expect(guide.materials.every((m) => !m.satisfiedBy.includes('upload'))).toBe(true);
     const company = await app.login('company1');
     const materials = await satisfyMaterials(app, company, guide);
-    const res = await submit(company, { bundle: 'ship-clearance', form: guide.form.examples[0], materials });
+    const res = await submit(company, {
+      bundle: 'ship-clearance',
+      form: guide.form.examples[0],
+      materials,
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     const open = res.body.tasks.filter((t) => t.status === 'open');
     expect(open).toHaveLength(4);
     expect(new Set(open.map((t) => t.department)).size).toBe(4);
     const accepted = new Date(res.body.acceptedAt ?? '');
     // Two hours of office time (the lunch break does not count).
-    expect(app.services.calendar.workingMillisBetween(accepted, new Date(res.body.dueAt ?? ''))).toBe(2 * 3600_000);
+    expect(
+      app.services.calendar.workingMillisBetween(accepted, new Date(res.body.dueAt ?? '')),
+    ).toBe(2 * 3600_000);
     for (const t of open) await approve(t);
     expect((await view(res.body.id, company)).status).toBe('completed');
   });
@@ -107,16 +140,30 @@ describe('one-time notice (一次性告知)', () => {
   it('lists every missing material at once, and accepts once exactly those are supplied', async () => {
     const guide = await guideOf(app, 'bundle', 'enterprise-startup');
     const token = await app.login('citizen2');
-    const res = await submit(token, { bundle: 'enterprise-startup', form: guide.form.examples[0], materials: [] });
+    const res = await submit(token, {
+      bundle: 'enterprise-startup',
+      form: guide.form.examples[0],
+      materials: [],
+    });
     expect(res.status).toBe(201);
     expect(res.body.status).toBe('deficient');
-    const expected = guide.materials.filter((m) => !m.satisfiedBy.includes('datahub') && (m.essential || m.allowMissing)).map((m) => m.id);
+    const expected = guide.materials
+      .filter((m) => !m.satisfiedBy.includes('datahub') && (m.essential || m.allowMissing))
+      .map((m) => m.id);
     expect(res.body.notice?.items.map((i) => i.material).sort()).toEqual(expected.sort());
-    expect(res.body.notice?.items.every((i) => i.message.zh.length > 0 && i.message.en.length > 0)).toBe(true);
+    expect(
+      res.body.notice?.items.every((i) => i.message.zh.length > 0 && i.message.en.length > 0),
+    ).toBe(true);
     expect(res.body.tasks).toHaveLength(0);
-    const supply = await api<ApplicationView>(app, token, 'POST', `/api/v1/applications/${res.body.id}/materials`, {
-      materials: await satisfyMaterials(app, token, guide),
-    });
+    const supply = await api<ApplicationView>(
+      app,
+      token,
+      'POST',
+      `/api/v1/applications/${res.body.id}/materials`,
+      {
+        materials: await satisfyMaterials(app, token, guide),
+      },
+    );
     expect(supply.status, JSON.stringify(supply.body)).toBe(200);
     expect(supply.body.status).toBe('accepted');
     expect(supply.body.notice).toBeNull();
@@ -125,7 +172,9 @@ describe('one-time notice (一次性告知)', () => {
   it('refuses a form with errors with 422 keyed by field path, and creates nothing', async () => {
     const res = await submit(citizen, { bundle: 'enterprise-startup', form: {}, materials: [] });
     expect(res.status).toBe(422);
-    const body = res.body as unknown as { error: { code: string; details: { issues: { path: string }[] } } };
+    const body = res.body as unknown as {
+      error: { code: string; details: { issues: { path: string }[] } };
+    };
     expect(body.error.code).toBe('CASE_INVALID_FORM');
     expect(body.error.details.issues[0]?.path).toMatch(/^form\./);
   });
@@ -139,21 +188,46 @@ describe('one-time notice (一次性告知)', () => {
 describe('authorisation', () => {
   it('lets applicants see only their own applications and reviewers decide only their department’s tasks', async () => {
     const guide = await guideOf(app, 'bundle', 'enterprise-startup');
-    const res = await submit(citizen, { bundle: 'enterprise-startup', form: guide.form.examples[0], materials: await satisfyMaterials(app, citizen, guide) });
+    const res = await submit(citizen, {
+      bundle: 'enterprise-startup',
+      form: guide.form.examples[0],
+      materials: await satisfyMaterials(app, citizen, guide),
+    });
     const other = await app.login('citizen2');
     expect((await api(app, other, 'GET', `/api/v1/applications/${res.body.id}`)).status).toBe(404);
     const licence = res.body.tasks.find((t) => t.status === 'open')!;
-    const wrong = await reviewer(res.body.tasks.find((t) => t.department !== licence.department)!.department);
-    expect((await api(app, wrong, 'POST', `/api/v1/tasks/${licence.id}/decision`, { decision: 'approve' })).status).toBe(403);
+    const wrong = await reviewer(
+      res.body.tasks.find((t) => t.department !== licence.department)!.department,
+    );
+    expect(
+      (
+        await api(app, wrong, 'POST', `/api/v1/tasks/${licence.id}/decision`, {
+          decision: 'approve',
+        })
+      ).status,
+    ).toBe(403);
     const queue = await api<{ items: TaskView[] }>(app, wrong, 'GET', '/api/v1/tasks?status=open');
     expect(queue.body.items.some((t) => t.id === licence.id)).toBe(false);
     const right = await reviewer(licence.department);
-    const ownQueue = await api<{ items: TaskView[] }>(app, right, 'GET', '/api/v1/tasks?status=open,claimed');
+    const ownQueue = await api<{ items: TaskView[] }>(
+      app,
+      right,
+      'GET',
+      '/api/v1/tasks?status=open,claimed',
+    );
     expect(ownQueue.body.items.some((t) => t.id === licence.id)).toBe(true);
     const pending = res.body.tasks.find((t) => t.status === 'pending')!;
     const pendingReviewer = await reviewer(pending.department);
-    expect((await api(app, pendingReviewer, 'POST', `/api/v1/tasks/${pending.id}/decision`, { decision: 'approve' })).status).toBe(409);
+    expect(
+      (
+        await api(app, pendingReviewer, 'POST', `/api/v1/tasks/${pending.id}/decision`, {
+          decision: 'approve',
+        })
+      ).status,
+    ).toBe(409);
     const supervisor = await app.login('supervisor1');
-    expect((await api(app, supervisor, 'GET', `/api/v1/applications/${res.body.id}`)).status).toBe(200);
+    expect((await api(app, supervisor, 'GET', `/api/v1/applications/${res.body.id}`)).status).toBe(
+      200,
+    );
   });
 });

@@ -8,11 +8,18 @@ import type { ApplicationRow, ApplicationScope, TaskRow } from './cases.repo.js'
 export function applicationScope(p: Principal): ApplicationScope | null {
   if (p.roles.includes('supervisor')) return { kind: 'all' };
   if (p.kind === 'person' || p.kind === 'company') {
-    return { kind: 'applicant', accountId: p.accountId, personId: p.personId, orgId: p.kind === 'company' ? p.organizationId : undefined };
+    return {
+      kind: 'applicant',
+      accountId: p.accountId,
+      personId: p.personId,
+      orgId: p.kind === 'company' ? p.organizationId : undefined,
+    };
   }
-  if (p.roles.includes('reviewer') && p.departmentCode) return { kind: 'department', departmentCode: p.departmentCode };
+  if (p.roles.includes('reviewer') && p.departmentCode)
+    return { kind: 'department', departmentCode: p.departmentCode };
   if (p.roles.includes('clerk')) return { kind: 'submitter', accountId: p.accountId };
-  if (p.kind === 'staff' || p.kind === 'system') return { kind: 'submitter', accountId: p.accountId };
+  if (p.kind === 'staff' || p.kind === 'system')
+    return { kind: 'submitter', accountId: p.accountId };
   return null;
 }
 
@@ -21,22 +28,30 @@ export function canSeeApplication(p: Principal, app: ApplicationRow, tasks: Task
   if (p.roles.includes('supervisor')) return true;
   if (app.submitted_by === p.accountId) return true;
   if (p.kind === 'person' || p.kind === 'company') {
-    if (app.applicant_kind === 'person' && p.personId && app.applicant_person_id === p.personId) return true;
+    if (app.applicant_kind === 'person' && p.personId && app.applicant_person_id === p.personId)
+      return true;
     return p.kind === 'company' && !!p.organizationId && app.applicant_org_id === p.organizationId;
   }
-  if (p.roles.includes('reviewer') && p.departmentCode) return tasks.some((t) => t.department_code === p.departmentCode);
+  if (p.roles.includes('reviewer') && p.departmentCode)
+    return tasks.some((t) => t.department_code === p.departmentCode);
   return false;
 }
 
 /** Whether `p` acts for the applicant (may withdraw, answer supplements, rate). */
 export function actsForApplicant(p: Principal, app: ApplicationRow): boolean {
   if (app.submitted_by === p.accountId) return true;
-  if (p.kind === 'person') return !!p.personId && app.applicant_person_id === p.personId && app.applicant_kind === 'person';
+  if (p.kind === 'person')
+    return (
+      !!p.personId && app.applicant_person_id === p.personId && app.applicant_kind === 'person'
+    );
   if (p.kind === 'company') return !!p.organizationId && app.applicant_org_id === p.organizationId;
   return false;
 }
 
 /** Whether `p` may decide this task: a reviewer (or a department system) of its department. */
 export function canDecideTask(p: Principal, task: TaskRow): boolean {
-  return (p.roles.includes('reviewer') || p.kind === 'system') && p.departmentCode === task.department_code;
+  return (
+    (p.roles.includes('reviewer') || p.kind === 'system') &&
+    p.departmentCode === task.department_code
+  );
 }

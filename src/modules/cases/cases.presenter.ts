@@ -1,13 +1,22 @@
 import { toRfc3339 } from '../../platform/clock/index.js';
 import type { ApplicationView, TaskView } from '../../../shared/contracts/index.js';
 import { definitionOf } from './case-flow.js';
-import type { ActionRow, ApplicationRow, EvaluationRow, FollowUpRow, TaskRow } from './cases.repo.js';
+import type {
+  ActionRow,
+  ApplicationRow,
+  EvaluationRow,
+  FollowUpRow,
+  TaskRow,
+} from './cases.repo.js';
 import type { MaterialState, NoticeItem } from './materials.js';
 
 const t = (iso: string | null) => (iso ? toRfc3339(new Date(iso)) : null);
 
 /** A task as the API shows it, with the data passed to it from earlier steps. */
-export function presentTask(task: TaskRow, app: Pick<ApplicationRow, 'definition' | 'context' | 'receipt_no'>): TaskView {
+export function presentTask(
+  task: TaskRow,
+  app: Pick<ApplicationRow, 'definition' | 'context' | 'receipt_no'>,
+): TaskView {
   const def = definitionOf(app as ApplicationRow);
   const step = def.steps.find((s) => s.id === task.step_id);
   const context = JSON.parse(app.context) as Record<string, Record<string, unknown>>;
@@ -51,14 +60,20 @@ export function presentApplication(
   },
 ): ApplicationView {
   const def = definitionOf(app);
-  const notice = app.notice ? (JSON.parse(app.notice) as { issuedAt: string; items: NoticeItem[] }) : null;
+  const notice = app.notice
+    ? (JSON.parse(app.notice) as { issuedAt: string; items: NoticeItem[] })
+    : null;
   return {
     id: app.id,
     receiptNo: app.receipt_no,
     status: app.status,
     subject: { kind: app.subject_kind, code: app.subject_code, name: def.name },
     channel: app.channel,
-    applicant: { kind: app.applicant_kind, ...parts.applicant, department: app.applicant_department },
+    applicant: {
+      kind: app.applicant_kind,
+      ...parts.applicant,
+      department: app.applicant_department,
+    },
     submittedAt: toRfc3339(new Date(app.created_at)),
     acceptedAt: t(app.accepted_at),
     dueAt: t(app.due_at),
@@ -66,11 +81,18 @@ export function presentApplication(
     alert: app.alert,
     form: JSON.parse(app.form) as Record<string, unknown>,
     materials: JSON.parse(app.materials) as MaterialState[],
-    notice: notice && app.status === 'deficient' ? { issuedAt: toRfc3339(new Date(notice.issuedAt)), items: notice.items } : null,
+    notice:
+      notice && app.status === 'deficient'
+        ? { issuedAt: toRfc3339(new Date(notice.issuedAt)), items: notice.items }
+        : null,
     tasks: parts.tasks.map((task) => presentTask(task, app)),
     results: parts.tasks
       .filter((x) => x.status === 'approved')
-      .map((x) => ({ step: x.step_id, department: x.department_code, outputs: JSON.parse(x.outputs ?? '{}') as Record<string, unknown> })),
+      .map((x) => ({
+        step: x.step_id,
+        department: x.department_code,
+        outputs: JSON.parse(x.outputs ?? '{}') as Record<string, unknown>,
+      })),
     actions: parts.actions.map((a) => ({
       seq: a.seq,
       at: toRfc3339(new Date(a.at)),
@@ -91,6 +113,11 @@ export function presentApplication(
       taskId: f.task_id,
       note: f.note,
     })),
-    evaluations: parts.evaluations.map((e) => ({ score: e.score, department: e.department_code, comment: e.comment, at: toRfc3339(new Date(e.at)) })),
+    evaluations: parts.evaluations.map((e) => ({
+      score: e.score,
+      department: e.department_code,
+      comment: e.comment,
+      at: toRfc3339(new Date(e.at)),
+    })),
   };
 }

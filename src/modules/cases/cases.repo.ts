@@ -59,7 +59,11 @@ function casesQueries(db: Kysely<Database>, dialect: Dialect) {
     },
 
     findByReceipt(receiptNo: string): Promise<ApplicationRow | undefined> {
-      return db.selectFrom('applications').selectAll().where('receipt_no', '=', receiptNo).executeTakeFirst();
+      return db
+        .selectFrom('applications')
+        .selectAll()
+        .where('receipt_no', '=', receiptNo)
+        .executeTakeFirst();
     },
 
     findByIdempotencyKey(scope: string, key: string): Promise<ApplicationRow | undefined> {
@@ -84,7 +88,14 @@ function casesQueries(db: Kysely<Database>, dialect: Dialect) {
       } else if (scope.kind === 'submitter') {
         q = q.where('submitted_by', '=', scope.accountId);
       } else if (scope.kind === 'department') {
-        q = q.where('id', 'in', db.selectFrom('tasks').select('application_id').where('department_code', '=', scope.departmentCode));
+        q = q.where(
+          'id',
+          'in',
+          db
+            .selectFrom('tasks')
+            .select('application_id')
+            .where('department_code', '=', scope.departmentCode),
+        );
       }
       return q.execute();
     },
@@ -94,8 +105,17 @@ function casesQueries(db: Kysely<Database>, dialect: Dialect) {
     },
 
     /** Updates a task only if it is in one of `from`; returns whether it was. */
-    async transitionTask(id: string, from: TaskStatus[], patch: Updateable<TasksTable>): Promise<boolean> {
-      const result = await db.updateTable('tasks').set(patch).where('id', '=', id).where('status', 'in', from).executeTakeFirst();
+    async transitionTask(
+      id: string,
+      from: TaskStatus[],
+      patch: Updateable<TasksTable>,
+    ): Promise<boolean> {
+      const result = await db
+        .updateTable('tasks')
+        .set(patch)
+        .where('id', '=', id)
+        .where('status', 'in', from)
+        .executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
     },
 
@@ -108,7 +128,12 @@ function casesQueries(db: Kysely<Database>, dialect: Dialect) {
     },
 
     tasksOf(applicationId: string): Promise<TaskRow[]> {
-      return db.selectFrom('tasks').selectAll().where('application_id', '=', applicationId).orderBy('step_id').execute();
+      return db
+        .selectFrom('tasks')
+        .selectAll()
+        .where('application_id', '=', applicationId)
+        .orderBy('step_id')
+        .execute();
     },
 
     /** A queue of tasks with their application's receipt number and title, soonest due first. */
@@ -117,23 +142,40 @@ function casesQueries(db: Kysely<Database>, dialect: Dialect) {
         .selectFrom('tasks')
         .innerJoin('applications', 'applications.id', 'tasks.application_id')
         .selectAll('tasks')
-        .select(['applications.receipt_no', 'applications.title', 'applications.channel', 'applications.definition', 'applications.context'])
+        .select([
+          'applications.receipt_no',
+          'applications.title',
+          'applications.channel',
+          'applications.definition',
+          'applications.context',
+        ])
         .orderBy('tasks.due_at', 'asc')
         .orderBy('tasks.id', 'asc')
         .limit(filter.limit);
       if (filter.departmentCode) q = q.where('tasks.department_code', '=', filter.departmentCode);
-      if (filter.statuses && filter.statuses.length > 0) q = q.where('tasks.status', 'in', filter.statuses);
+      if (filter.statuses && filter.statuses.length > 0)
+        q = q.where('tasks.status', 'in', filter.statuses);
       return q.execute();
     },
 
     /** Tasks whose clock is running (open or claimed) with a due time: the deadline watch's work. */
     runningTasks(): Promise<TaskRow[]> {
-      return db.selectFrom('tasks').selectAll().where('status', 'in', ['open', 'claimed']).where('due_at', 'is not', null).execute();
+      return db
+        .selectFrom('tasks')
+        .selectAll()
+        .where('status', 'in', ['open', 'claimed'])
+        .where('due_at', 'is not', null)
+        .execute();
     },
 
     /** Applications whose clock is running, for their own warning level. */
     runningApplications(): Promise<ApplicationRow[]> {
-      return db.selectFrom('applications').selectAll().where('status', '=', 'accepted').where('due_at', 'is not', null).execute();
+      return db
+        .selectFrom('applications')
+        .selectAll()
+        .where('status', '=', 'accepted')
+        .where('due_at', 'is not', null)
+        .execute();
     },
 
     async nextSeq(applicationId: string): Promise<number> {
@@ -150,7 +192,12 @@ function casesQueries(db: Kysely<Database>, dialect: Dialect) {
     },
 
     actionsOf(applicationId: string): Promise<ActionRow[]> {
-      return db.selectFrom('case_actions').selectAll().where('application_id', '=', applicationId).orderBy('seq').execute();
+      return db
+        .selectFrom('case_actions')
+        .selectAll()
+        .where('application_id', '=', applicationId)
+        .orderBy('seq')
+        .execute();
     },
 
     async insertFollowUp(row: FollowUpRow): Promise<void> {
@@ -162,15 +209,29 @@ function casesQueries(db: Kysely<Database>, dialect: Dialect) {
     },
 
     followUpsOf(applicationId: string): Promise<FollowUpRow[]> {
-      return db.selectFrom('follow_ups').selectAll().where('application_id', '=', applicationId).orderBy('created_at').execute();
+      return db
+        .selectFrom('follow_ups')
+        .selectAll()
+        .where('application_id', '=', applicationId)
+        .orderBy('created_at')
+        .execute();
     },
 
     /** Open follow-ups that fell due at or before `now`. */
     dueFollowUps(now: string): Promise<FollowUpRow[]> {
-      return db.selectFrom('follow_ups').selectAll().where('status', '=', 'open').where('due_at', '<=', now).execute();
+      return db
+        .selectFrom('follow_ups')
+        .selectAll()
+        .where('status', '=', 'open')
+        .where('due_at', '<=', now)
+        .execute();
     },
 
-    listFollowUps(filter: { departmentCode?: string; status?: FollowUpRow['status']; limit: number }): Promise<FollowUpRow[]> {
+    listFollowUps(filter: {
+      departmentCode?: string;
+      status?: FollowUpRow['status'];
+      limit: number;
+    }): Promise<FollowUpRow[]> {
       let q = db.selectFrom('follow_ups').selectAll().orderBy('due_at').limit(filter.limit);
       if (filter.departmentCode) q = q.where('department_code', '=', filter.departmentCode);
       if (filter.status) q = q.where('status', '=', filter.status);
@@ -182,7 +243,12 @@ function casesQueries(db: Kysely<Database>, dialect: Dialect) {
     },
 
     evaluationsOf(applicationId: string): Promise<EvaluationRow[]> {
-      return db.selectFrom('evaluations').selectAll().where('application_id', '=', applicationId).orderBy('at').execute();
+      return db
+        .selectFrom('evaluations')
+        .selectAll()
+        .where('application_id', '=', applicationId)
+        .orderBy('at')
+        .execute();
     },
   };
 }

@@ -17,12 +17,31 @@ import type { CasesService } from './cases.service.js';
 import type { IntakeService } from './intake.service.js';
 import type { TasksService } from './tasks.service.js';
 
-const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema, 422: ErrorBodySchema };
+const errors = {
+  400: ErrorBodySchema,
+  401: ErrorBodySchema,
+  403: ErrorBodySchema,
+  404: ErrorBodySchema,
+  409: ErrorBodySchema,
+  422: ErrorBodySchema,
+};
 const IdParams = z.object({ id: z.string().min(1).max(64).describe('Id') });
-const TASK_STATUSES = ['pending', 'open', 'claimed', 'supplement', 'paused', 'approved', 'rejected', 'cancelled'] as const;
+const TASK_STATUSES = [
+  'pending',
+  'open',
+  'claimed',
+  'supplement',
+  'paused',
+  'approved',
+  'rejected',
+  'cancelled',
+] as const;
 
 /** The case engine's HTTP API: applications, tasks, decisions, ratings, hand-over. */
-export function registerCasesRoutes(app: HttpServer, deps: { cases: CasesService; intake: IntakeService; tasks: TasksService }): void {
+export function registerCasesRoutes(
+  app: HttpServer,
+  deps: { cases: CasesService; intake: IntakeService; tasks: TasksService },
+): void {
   const { cases, intake, tasks } = deps;
 
   app.post(
@@ -30,15 +49,27 @@ export function registerCasesRoutes(app: HttpServer, deps: { cases: CasesService
     {
       schema: {
         tags: ['applications'],
-        summary: 'Submit an application for a matter or bundle: accepted with its tasks, or deficient with the one-time notice',
-        headers: z.object({ 'idempotency-key': z.string().min(1).max(128).optional().describe('Same key, same result: nothing is created twice') }),
+        summary:
+          'Submit an application for a matter or bundle: accepted with its tasks, or deficient with the one-time notice',
+        headers: z.object({
+          'idempotency-key': z
+            .string()
+            .min(1)
+            .max(128)
+            .optional()
+            .describe('Same key, same result: nothing is created twice'),
+        }),
         body: SubmitApplicationSchema,
         response: { 201: ApplicationViewSchema, ...errors },
       },
     },
     async (request, reply) => {
       const p = requirePrincipal(request);
-      const { id, replayed } = await intake.submit(p, request.body, request.headers['idempotency-key']);
+      const { id, replayed } = await intake.submit(
+        p,
+        request.body,
+        request.headers['idempotency-key'],
+      );
       if (replayed) reply.header('idempotent-replayed', 'true');
       return reply.status(201).send(await cases.get(p, id));
     },
@@ -54,12 +85,21 @@ export function registerCasesRoutes(app: HttpServer, deps: { cases: CasesService
         response: { 200: z.object({ items: z.array(ApplicationSummarySchema) }), ...errors },
       },
     },
-    async (request) => ({ items: await cases.list(requirePrincipal(request), request.query.limit) }),
+    async (request) => ({
+      items: await cases.list(requirePrincipal(request), request.query.limit),
+    }),
   );
 
   app.get(
     '/api/v1/applications/:id',
-    { schema: { tags: ['applications'], summary: 'Status, tasks, deadlines and the full action history', params: IdParams, response: { 200: ApplicationViewSchema, ...errors } } },
+    {
+      schema: {
+        tags: ['applications'],
+        summary: 'Status, tasks, deadlines and the full action history',
+        params: IdParams,
+        response: { 200: ApplicationViewSchema, ...errors },
+      },
+    },
     async (request) => cases.get(requirePrincipal(request), request.params.id),
   );
 
@@ -83,7 +123,15 @@ export function registerCasesRoutes(app: HttpServer, deps: { cases: CasesService
 
   app.post(
     '/api/v1/applications/:id/refusal',
-    { schema: { tags: ['applications'], summary: '不予受理: refuse intake with a reason', params: IdParams, body: RefusalSchema, response: { 200: ApplicationViewSchema, ...errors } } },
+    {
+      schema: {
+        tags: ['applications'],
+        summary: '不予受理: refuse intake with a reason',
+        params: IdParams,
+        body: RefusalSchema,
+        response: { 200: ApplicationViewSchema, ...errors },
+      },
+    },
     async (request) => {
       const p = requirePrincipal(request);
       await intake.refuse(p, request.params.id, request.body.reason);
@@ -98,7 +146,10 @@ export function registerCasesRoutes(app: HttpServer, deps: { cases: CasesService
         tags: ['applications'],
         summary: 'The applicant withdraws the application',
         params: IdParams,
-        body: z.object({ reason: z.string().max(500).optional() }).strict().default({}),
+        body: z
+          .object({ reason: z.string().max(500).optional() })
+          .strict()
+          .default({}),
         response: { 200: ApplicationViewSchema, ...errors },
       },
     },
@@ -111,7 +162,15 @@ export function registerCasesRoutes(app: HttpServer, deps: { cases: CasesService
 
   app.post(
     '/api/v1/applications/:id/evaluation',
-    { schema: { tags: ['applications'], summary: '好差评: rate the application 1–5 (and each department)', params: IdParams, body: EvaluationSchema, response: { 200: ApplicationViewSchema, ...errors } } },
+    {
+      schema: {
+        tags: ['applications'],
+        summary: '好差评: rate the application 1–5 (and each department)',
+        params: IdParams,
+        body: EvaluationSchema,
+        response: { 200: ApplicationViewSchema, ...errors },
+      },
+    },
     async (request) => cases.evaluate(requirePrincipal(request), request.params.id, request.body),
   );
 
@@ -122,11 +181,15 @@ export function registerCasesRoutes(app: HttpServer, deps: { cases: CasesService
         tags: ['applications'],
         summary: '统一出件: the window hands the results over and records it',
         params: IdParams,
-        body: z.object({ note: z.string().max(500).optional() }).strict().default({}),
+        body: z
+          .object({ note: z.string().max(500).optional() })
+          .strict()
+          .default({}),
         response: { 200: ApplicationViewSchema, ...errors },
       },
     },
-    async (request) => cases.handOver(requirePrincipal(request), request.params.id, request.body.note),
+    async (request) =>
+      cases.handOver(requirePrincipal(request), request.params.id, request.body.note),
   );
 
   app.get(
@@ -155,13 +218,28 @@ export function registerCasesRoutes(app: HttpServer, deps: { cases: CasesService
     },
     async (request) => {
       const rows = await tasks.queue(requirePrincipal(request), request.query);
-      return { items: rows.map((r) => presentTask(r, { definition: r.definition, context: r.context, receipt_no: r.receipt_no })) };
+      return {
+        items: rows.map((r) =>
+          presentTask(r, {
+            definition: r.definition,
+            context: r.context,
+            receipt_no: r.receipt_no,
+          }),
+        ),
+      };
     },
   );
 
   app.post(
     '/api/v1/tasks/:id/claim',
-    { schema: { tags: ['tasks'], summary: 'Claim an open task', params: IdParams, response: { 204: z.null(), ...errors } } },
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: 'Claim an open task',
+        params: IdParams,
+        response: { 204: z.null(), ...errors },
+      },
+    },
     async (request, reply) => {
       await tasks.claim(requirePrincipal(request), request.params.id);
       return reply.status(204).send(null);
@@ -173,7 +251,8 @@ export function registerCasesRoutes(app: HttpServer, deps: { cases: CasesService
     {
       schema: {
         tags: ['tasks'],
-        summary: 'Decide a task: approve (with outputs), reject (with reason) or request a supplement (pauses the clock)',
+        summary:
+          'Decide a task: approve (with outputs), reject (with reason) or request a supplement (pauses the clock)',
         params: IdParams,
         body: DecisionSchema,
         response: { 204: z.null(), ...errors },
@@ -187,16 +266,36 @@ export function registerCasesRoutes(app: HttpServer, deps: { cases: CasesService
 
   app.post(
     '/api/v1/tasks/:id/pause',
-    { schema: { tags: ['tasks'], summary: 'A statutory pause (expert review, testing …)', params: IdParams, body: PauseSchema, response: { 204: z.null(), ...errors } } },
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: 'A statutory pause (expert review, testing …)',
+        params: IdParams,
+        body: PauseSchema,
+        response: { 204: z.null(), ...errors },
+      },
+    },
     async (request, reply) => {
-      await tasks.pause(requirePrincipal(request), request.params.id, request.body.reason, request.body.comment);
+      await tasks.pause(
+        requirePrincipal(request),
+        request.params.id,
+        request.body.reason,
+        request.body.comment,
+      );
       return reply.status(204).send(null);
     },
   );
 
   app.post(
     '/api/v1/tasks/:id/resume',
-    { schema: { tags: ['tasks'], summary: 'End a statutory pause', params: IdParams, response: { 204: z.null(), ...errors } } },
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: 'End a statutory pause',
+        params: IdParams,
+        response: { 204: z.null(), ...errors },
+      },
+    },
     async (request, reply) => {
       await tasks.resume(requirePrincipal(request), request.params.id);
       return reply.status(204).send(null);
@@ -212,7 +311,17 @@ export function registerCasesRoutes(app: HttpServer, deps: { cases: CasesService
         querystring: z.object({ status: z.enum(['open', 'raised', 'done']).optional() }),
         response: {
           200: z.object({
-            items: z.array(z.object({ id: z.string(), applicationId: z.string(), kind: z.string(), status: z.string(), dueAt: z.string(), department: z.string().nullable(), note: z.string().nullable() })),
+            items: z.array(
+              z.object({
+                id: z.string(),
+                applicationId: z.string(),
+                kind: z.string(),
+                status: z.string(),
+                dueAt: z.string(),
+                department: z.string().nullable(),
+                note: z.string().nullable(),
+              }),
+            ),
           }),
           ...errors,
         },
@@ -220,7 +329,17 @@ export function registerCasesRoutes(app: HttpServer, deps: { cases: CasesService
     },
     async (request) => {
       const rows = await cases.followUps(requirePrincipal(request), request.query);
-      return { items: rows.map((f) => ({ id: f.id, applicationId: f.application_id, kind: f.kind, status: f.status, dueAt: f.due_at, department: f.department_code, note: f.note })) };
+      return {
+        items: rows.map((f) => ({
+          id: f.id,
+          applicationId: f.application_id,
+          kind: f.kind,
+          status: f.status,
+          dueAt: f.due_at,
+          department: f.department_code,
+          note: f.note,
+        })),
+      };
     },
   );
 }

@@ -17,7 +17,15 @@ export type MaskFn = (idNumber: string) => string;
  * a poor rating opens a call-back within 1 working day and a rectification within 15) and
  * the hand-over of results (统一出件).
  */
-export function createCasesService(deps: { repo: CasesRepo; clock: Clock; ids: IdGenerator; calendar: CaseCalendarPort; writer: CaseWriter; registry: CaseRegistryPort; mask: MaskFn }) {
+export function createCasesService(deps: {
+  repo: CasesRepo;
+  clock: Clock;
+  ids: IdGenerator;
+  calendar: CaseCalendarPort;
+  writer: CaseWriter;
+  registry: CaseRegistryPort;
+  mask: MaskFn;
+}) {
   const { repo, clock, ids, calendar, writer, registry } = deps;
 
   async function view(app: ApplicationRow): Promise<ApplicationView> {
@@ -27,8 +35,12 @@ export function createCasesService(deps: { repo: CasesRepo; clock: Clock; ids: I
       repo.followUpsOf(app.id),
       repo.evaluationsOf(app.id),
     ]);
-    const person = app.applicant_person_id ? await registry.personById(app.applicant_person_id) : undefined;
-    const org = app.applicant_org_id ? await registry.organizationById(app.applicant_org_id) : undefined;
+    const person = app.applicant_person_id
+      ? await registry.personById(app.applicant_person_id)
+      : undefined;
+    const org = app.applicant_org_id
+      ? await registry.organizationById(app.applicant_org_id)
+      : undefined;
     return presentApplication(app, {
       tasks,
       actions,
@@ -76,26 +88,58 @@ export function createCasesService(deps: { repo: CasesRepo; clock: Clock; ids: I
         const app = await tx.findApplication(id);
         if (!app) throw CaseErrors.notFound();
         if (!actsForApplicant(p, app)) throw CaseErrors.forbidden();
-        if (!['completed', 'rejected'].includes(app.status)) throw CaseErrors.illegalTransition({ zh: '评价（办件尚未办结）', en: 'rate an application before it is settled' });
+        if (!['completed', 'rejected'].includes(app.status))
+          throw CaseErrors.illegalTransition({
+            zh: '评价（办件尚未办结）',
+            en: 'rate an application before it is settled',
+          });
         if ((await tx.evaluationsOf(id)).length > 0) throw CaseErrors.alreadyRated();
         const now = clock.now();
         const tasks = await tx.tasksOf(id);
         const ratings = [
           { department: null as string | null, score: input.score, comment: input.comment ?? null },
-          ...(input.departments ?? []).map((d) => ({ department: d.department, score: d.score, comment: d.comment ?? null })),
+          ...(input.departments ?? []).map((d) => ({
+            department: d.department,
+            score: d.score,
+            comment: d.comment ?? null,
+          })),
         ];
         for (const r of ratings) {
           if (r.department && !tasks.some((t) => t.department_code === r.department)) {
-            throw CaseErrors.invalidMaterials([{ path: 'departments', code: 'unknown_department', message: `${r.department} had no step in this application` }]);
+            throw CaseErrors.invalidMaterials([
+              {
+                path: 'departments',
+                code: 'unknown_department',
+                message: `${r.department} had no step in this application`,
+              },
+            ]);
           }
-          await tx.insertEvaluation({ id: ids.id(), application_id: id, task_id: null, department_code: r.department, score: r.score, comment: r.comment, by_account: p.accountId, at: now.toISOString() });
+          await tx.insertEvaluation({
+            id: ids.id(),
+            application_id: id,
+            task_id: null,
+            department_code: r.department,
+            score: r.score,
+            comment: r.comment,
+            by_account: p.accountId,
+            at: now.toISOString(),
+          });
         }
-        await writer.act(tx, app, { type: 'rated', actor: p, data: { ratings: ratings.map((r) => ({ department: r.department, score: r.score })) } });
+        await writer.act(tx, app, {
+          type: 'rated',
+          actor: p,
+          data: { ratings: ratings.map((r) => ({ department: r.department, score: r.score })) },
+        });
         for (const r of ratings.filter((x) => x.score <= 2)) {
           // 差评: a call-back within 1 working day, rectification (整改) within 15.
-          const departments = r.department ? [r.department] : [...new Set(tasks.map((t) => t.department_code))];
+          const departments = r.department
+            ? [r.department]
+            : [...new Set(tasks.map((t) => t.department_code))];
           for (const department of departments) {
-            for (const [kind, days] of [['rating-callback', 1], ['rating-rectification', 15]] as const) {
+            for (const [kind, days] of [
+              ['rating-callback', 1],
+              ['rating-rectification', 15],
+            ] as const) {
               await tx.insertFollowUp({
                 id: ids.id(),
                 application_id: id,
@@ -110,7 +154,11 @@ export function createCasesService(deps: { repo: CasesRepo; clock: Clock; ids: I
                 closed_at: null,
               });
             }
-            await writer.act(tx, app, { type: 'follow-up-opened', actor: p, data: { kind: 'rating', department, score: r.score } });
+            await writer.act(tx, app, {
+              type: 'follow-up-opened',
+              actor: p,
+              data: { kind: 'rating', department, score: r.score },
+            });
           }
         }
       });
@@ -124,10 +172,20 @@ export function createCasesService(deps: { repo: CasesRepo; clock: Clock; ids: I
         await tx.lockApplication(id);
         const app = await tx.findApplication(id);
         if (!app) throw CaseErrors.notFound();
-        if (app.status !== 'completed') throw CaseErrors.illegalTransition({ zh: '出件（办件尚未办结）', en: 'hand over results before completion' });
+        if (app.status !== 'completed')
+          throw CaseErrors.illegalTransition({
+            zh: '出件（办件尚未办结）',
+            en: 'hand over results before completion',
+          });
         const actions = await tx.actionsOf(id);
-        if (actions.some((a) => a.type === 'handed-over')) throw CaseErrors.illegalTransition({ zh: '重复出件', en: 'hand over twice' });
-        await writer.act(tx, app, { type: 'handed-over', actor: p, channel: 'window', data: { note: note ?? null } });
+        if (actions.some((a) => a.type === 'handed-over'))
+          throw CaseErrors.illegalTransition({ zh: '重复出件', en: 'hand over twice' });
+        await writer.act(tx, app, {
+          type: 'handed-over',
+          actor: p,
+          channel: 'window',
+          data: { note: note ?? null },
+        });
       });
       return view((await repo.findApplication(id)) as ApplicationRow);
     },
@@ -136,7 +194,11 @@ export function createCasesService(deps: { repo: CasesRepo; clock: Clock; ids: I
     async followUps(p: Principal, filter: { status?: 'open' | 'raised' | 'done' }) {
       const supervisor = p.roles.includes('supervisor');
       if (!supervisor && !p.departmentCode) throw CaseErrors.forbidden();
-      return repo.listFollowUps({ departmentCode: supervisor ? undefined : p.departmentCode, status: filter.status, limit: 200 });
+      return repo.listFollowUps({
+        departmentCode: supervisor ? undefined : p.departmentCode,
+        status: filter.status,
+        limit: 200,
+      });
     },
   };
 }

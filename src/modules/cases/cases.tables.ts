@@ -34,13 +34,7 @@ export interface ApplicationsTable {
 }
 
 export type ApplicationStatus =
-  | 'deficient'
-  | 'accepted'
-  | 'paused'
-  | 'completed'
-  | 'rejected'
-  | 'refused'
-  | 'withdrawn';
+  'deficient' | 'accepted' | 'paused' | 'completed' | 'rejected' | 'refused' | 'withdrawn';
 
 export type AlertLevel = 'normal' | 'warning' | 'overdue';
 
@@ -65,7 +59,8 @@ export interface TasksTable {
   escalated_at: string | null;
 }
 
-export type TaskStatus = 'pending' | 'open' | 'claimed' | 'supplement' | 'paused' | 'approved' | 'rejected' | 'cancelled';
+export type TaskStatus =
+  'pending' | 'open' | 'claimed' | 'supplement' | 'paused' | 'approved' | 'rejected' | 'cancelled';
 
 /** The append-only history of an application: who did what, when, through which channel. */
 export interface CaseActionsTable {

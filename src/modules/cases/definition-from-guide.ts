@@ -7,7 +7,10 @@ import type { CaseDefinition } from './case-definition.js';
  * their departments, dependencies, limits, outputs and inputs, its materials with how each
  * is satisfied, and the merged form. The version is a hash of the guide.
  */
-export function definitionFromGuide(kind: 'matter' | 'bundle', guide: MatterGuide | BundleGuide): CaseDefinition {
+export function definitionFromGuide(
+  kind: 'matter' | 'bundle',
+  guide: MatterGuide | BundleGuide,
+): CaseDefinition {
   const version = createHash('sha256').update(JSON.stringify(guide)).digest('hex').slice(0, 16);
   return {
     kind,
@@ -38,6 +41,6 @@ export function definitionFromGuide(kind: 'matter' | 'bundle', guide: MatterGuid
       maxBytes: m.upload?.maxSizeBytes ?? null,
       steps: m.steps,
     })),
-    form: guide.form as unknown as Record<string, unknown>,
+    form: guide.form,
   };
 }

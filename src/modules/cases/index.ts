@@ -1,11 +1,30 @@
 export type { CasesTables } from './cases.tables.js';
-export type { CaseDefinition, DefinitionMaterial, DefinitionStep, TimeLimit } from './case-definition.js';
-export type { CaseCalendarPort, CaseCatalogPort, CaseEvent, CaseEventsPort, CaseFilesPort, CaseLedgerEntry, CaseLedgerPort, CaseRegistryPort } from './case-ports.js';
+export type {
+  CaseDefinition,
+  DefinitionMaterial,
+  DefinitionStep,
+  TimeLimit,
+} from './case-definition.js';
+export type {
+  CaseCalendarPort,
+  CaseCatalogPort,
+  CaseEvent,
+  CaseEventsPort,
+  CaseFilesPort,
+  CaseLedgerEntry,
+  CaseLedgerPort,
+  CaseRegistryPort,
+} from './case-ports.js';
 export { createCasesRepo, type CasesRepo } from './cases.repo.js';
 export { createCaseWriter } from './case-writer.js';
 export { createCaseFlow } from './case-flow.js';
 export { createIntakeService, type IntakeService } from './intake.service.js';
-export { createTasksService, serialNumber, type TasksService, type ClaimGenerator } from './tasks.service.js';
+export {
+  createTasksService,
+  serialNumber,
+  type TasksService,
+  type ClaimGenerator,
+} from './tasks.service.js';
 export { definitionFromGuide } from './definition-from-guide.js';
 export { createCasesService, type CasesService } from './cases.service.js';
 export { createWatchService, type WatchService, type WatchReport } from './watch.service.js';

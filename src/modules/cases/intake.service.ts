@@ -47,36 +47,81 @@ interface ResolvedApplicant {
 export function createIntakeService(deps: IntakeDeps) {
   const { repo, clock, ids, catalog, registry, files, writer, flow } = deps;
 
-  async function resolveApplicant(p: Principal, input: SubmitApplication, def: CaseDefinition): Promise<ResolvedApplicant> {
+  async function resolveApplicant(
+    p: Principal,
+    input: SubmitApplication,
+    def: CaseDefinition,
+  ): Promise<ResolvedApplicant> {
     let resolved: ResolvedApplicant;
     if (p.kind === 'person' || p.kind === 'company') {
-      if (input.channel && input.channel !== 'online') throw CaseErrors.channelNotAllowed(input.channel);
+      if (input.channel && input.channel !== 'online')
+        throw CaseErrors.channelNotAllowed(input.channel);
       resolved =
         p.kind === 'company'
-          ? { kind: 'company', personId: p.personId ?? null, orgId: p.organizationId ?? null, department: null, channel: 'online', verified: false }
-          : { kind: 'person', personId: p.personId ?? null, orgId: null, department: null, channel: 'online', verified: false };
+          ? {
+              kind: 'company',
+              personId: p.personId ?? null,
+              orgId: p.organizationId ?? null,
+              department: null,
+              channel: 'online',
+              verified: false,
+            }
+          : {
+              kind: 'person',
+              personId: p.personId ?? null,
+              orgId: null,
+              department: null,
+              channel: 'online',
+              verified: false,
+            };
     } else if (p.roles.includes('clerk') && input.channel !== 'department') {
       // 无差别受理: any clerk accepts any matter, for a walk-in applicant whose identity was checked.
       const channel = input.channel === 'overseas' ? 'overseas' : 'window';
-      if (channel === 'overseas' && (!input.remoteVerification || !input.eSignature)) throw CaseErrors.overseasVerificationRequired();
+      if (channel === 'overseas' && (!input.remoteVerification || !input.eSignature))
+        throw CaseErrors.overseasVerificationRequired();
       const a = input.applicant;
       if (a?.creditCode) {
         const org = await registry.findOrganization(a.creditCode);
         if (!org) throw CaseErrors.applicantRequired();
-        resolved = { kind: 'company', personId: org.legal_representative_id, orgId: org.id, department: null, channel, verified: true };
+        resolved = {
+          kind: 'company',
+          personId: org.legal_representative_id,
+          orgId: org.id,
+          department: null,
+          channel,
+          verified: true,
+        };
       } else if (a?.idNumber) {
-        const person = a.name ? await registry.ensurePerson({ idNumber: a.idNumber, name: a.name }) : await registry.findPerson(a.idNumber);
+        const person = a.name
+          ? await registry.ensurePerson({ idNumber: a.idNumber, name: a.name })
+          : await registry.findPerson(a.idNumber);
         if (!person) throw CaseErrors.applicantRequired();
-        resolved = { kind: 'person', personId: person.id, orgId: null, department: null, channel, verified: true };
+        resolved = {
+          kind: 'person',
+          personId: person.id,
+          orgId: null,
+          department: null,
+          channel,
+          verified: true,
+        };
       } else throw CaseErrors.applicantRequired();
     } else if ((p.kind === 'staff' || p.kind === 'system') && p.departmentCode) {
       // 部门间办事: the applicant is itself a department.
-      if (input.channel && input.channel !== 'department') throw CaseErrors.channelNotAllowed(input.channel);
-      resolved = { kind: 'department', personId: null, orgId: null, department: p.departmentCode, channel: 'department', verified: false };
+      if (input.channel && input.channel !== 'department')
+        throw CaseErrors.channelNotAllowed(input.channel);
+      resolved = {
+        kind: 'department',
+        personId: null,
+        orgId: null,
+        department: p.departmentCode,
+        channel: 'department',
+        verified: false,
+      };
     } else {
       throw CaseErrors.channelNotAllowed(input.channel ?? 'online');
     }
-    if (!def.applicantTypes.includes(resolved.kind)) throw CaseErrors.applicantTypeNotAllowed(resolved.kind);
+    if (!def.applicantTypes.includes(resolved.kind))
+      throw CaseErrors.applicantTypeNotAllowed(resolved.kind);
     return resolved;
   }
 
@@ -87,7 +132,11 @@ export function createIntakeService(deps: IntakeDeps) {
      * opens at once. The same Idempotency-Key returns the first application and creates nothing.
      * Throws CATALOG_*_NOT_FOUND (404), CASE_INVALID_FORM / CASE_INVALID_MATERIALS (422).
      */
-    async submit(p: Principal, input: SubmitApplication, idempotencyKey?: string): Promise<{ id: string; replayed: boolean }> {
+    async submit(
+      p: Principal,
+      input: SubmitApplication,
+      idempotencyKey?: string,
+    ): Promise<{ id: string; replayed: boolean }> {
       if (idempotencyKey) {
         const existing = await repo.findByIdempotencyKey(p.accountId, idempotencyKey);
         if (existing) return { id: existing.id, replayed: true };
@@ -101,7 +150,11 @@ export function createIntakeService(deps: IntakeDeps) {
       if (formIssues.length > 0) throw CaseErrors.invalidForm(formIssues);
       const applicant = await resolveApplicant(p, input, def);
       const now = clock.now();
-      const assessed = await assessMaterials(def, input.materials, { files, submitter: p.accountId, today: chinaDay(now) });
+      const assessed = await assessMaterials(def, input.materials, {
+        files,
+        submitter: p.accountId,
+        today: chinaDay(now),
+      });
       if (assessed.issues.length > 0) throw CaseErrors.invalidMaterials(assessed.issues);
       const deficient = assessed.notice.length > 0;
 
@@ -122,7 +175,9 @@ export function createIntakeService(deps: IntakeDeps) {
           form: JSON.stringify(input.form),
           materials: JSON.stringify(assessed.states),
           context: '{}',
-          notice: deficient ? JSON.stringify({ issuedAt: now.toISOString(), items: assessed.notice }) : null,
+          notice: deficient
+            ? JSON.stringify({ issuedAt: now.toISOString(), items: assessed.notice })
+            : null,
           accepted_at: null,
           due_at: null,
           completed_at: null,
@@ -133,14 +188,38 @@ export function createIntakeService(deps: IntakeDeps) {
           created_at: now.toISOString(),
           updated_at: now.toISOString(),
         });
-        await writer.act(tx, row, { type: 'submitted', actor: p, data: { subject: `${kind}:${code}`, materials: input.materials.length } });
+        await writer.act(tx, row, {
+          type: 'submitted',
+          actor: p,
+          data: { subject: `${kind}:${code}`, materials: input.materials.length },
+        });
         if (applicant.verified) {
-          await writer.act(tx, row, { type: 'identity-verified', actor: p, data: { method: input.remoteVerification?.method ?? 'id-card', reference: input.remoteVerification?.reference ?? null } });
+          await writer.act(tx, row, {
+            type: 'identity-verified',
+            actor: p,
+            data: {
+              method: input.remoteVerification?.method ?? 'id-card',
+              reference: input.remoteVerification?.reference ?? null,
+            },
+          });
         }
-        if (input.eSignature) await writer.act(tx, row, { type: 'e-signed', actor: p, data: input.eSignature });
+        if (input.eSignature)
+          await writer.act(tx, row, { type: 'e-signed', actor: p, data: input.eSignature });
         if (deficient) {
-          await writer.act(tx, row, { type: 'deficient', actor: p, data: { items: assessed.notice.map((n) => ({ material: n.material, reason: n.reason })) } });
-          await writer.emit(tx, { type: 'application.deficient', applicationId: row.id, receiptNo: row.receipt_no, recipientAccount: p.accountId, data: { items: assessed.notice.length } });
+          await writer.act(tx, row, {
+            type: 'deficient',
+            actor: p,
+            data: {
+              items: assessed.notice.map((n) => ({ material: n.material, reason: n.reason })),
+            },
+          });
+          await writer.emit(tx, {
+            type: 'application.deficient',
+            applicationId: row.id,
+            receiptNo: row.receipt_no,
+            recipientAccount: p.accountId,
+            data: { items: assessed.notice.length },
+          });
         } else {
           await flow.accept(tx, row, p, assessed.states);
         }
@@ -151,7 +230,9 @@ export function createIntakeService(deps: IntakeDeps) {
       } catch (error) {
         // Two racing submissions with one key: the loser's transaction rolls back on the
         // unique index and it returns the winner's application.
-        const existing = idempotencyKey ? await repo.findByIdempotencyKey(p.accountId, idempotencyKey) : undefined;
+        const existing = idempotencyKey
+          ? await repo.findByIdempotencyKey(p.accountId, idempotencyKey)
+          : undefined;
         if (existing) return { id: existing.id, replayed: true };
         throw error;
       }
@@ -169,7 +250,12 @@ export function createIntakeService(deps: IntakeDeps) {
       const def = definitionOf(app);
       const now = clock.now();
       const previous = JSON.parse(app.materials) as MaterialState[];
-      const assessed = await assessMaterials(def, entries, { files, submitter: p.accountId, today: chinaDay(now), previous });
+      const assessed = await assessMaterials(def, entries, {
+        files,
+        submitter: p.accountId,
+        today: chinaDay(now),
+        previous,
+      });
       if (assessed.issues.length > 0) throw CaseErrors.invalidMaterials(assessed.issues);
       await repo.transaction(async (tx) => {
         await tx.lockApplication(app.id);
@@ -177,30 +263,61 @@ export function createIntakeService(deps: IntakeDeps) {
         if (!fresh) throw CaseErrors.notFound();
         const tasks = await tx.tasksOf(app.id);
         const waiting = tasks.filter((t) => t.status === 'supplement');
-        if (fresh.status !== 'deficient' && waiting.length === 0 && !previous.some((m) => m.state === 'committed')) {
+        if (
+          fresh.status !== 'deficient' &&
+          waiting.length === 0 &&
+          !previous.some((m) => m.state === 'committed')
+        ) {
           throw CaseErrors.illegalTransition({ zh: '补充材料', en: 'supply materials' });
         }
-        await tx.updateApplication(app.id, { materials: JSON.stringify(assessed.states), updated_at: now.toISOString() });
-        await writer.act(tx, fresh, { type: 'materials-supplied', actor: p, data: { materials: entries.map((e) => e.material) } });
+        await tx.updateApplication(app.id, {
+          materials: JSON.stringify(assessed.states),
+          updated_at: now.toISOString(),
+        });
+        await writer.act(tx, fresh, {
+          type: 'materials-supplied',
+          actor: p,
+          data: { materials: entries.map((e) => e.material) },
+        });
         // A 容缺 commitment handed in closes its follow-up.
         for (const f of await tx.followUpsOf(app.id)) {
           const state = assessed.states.find((s) => s.material === f.material_id);
           if (f.kind === 'commitment' && f.status !== 'done' && state?.state === 'uploaded') {
             await tx.updateFollowUp(f.id, { status: 'done', closed_at: now.toISOString() });
-            await writer.act(tx, fresh, { type: 'commitment-fulfilled', actor: p, data: { material: f.material_id } });
+            await writer.act(tx, fresh, {
+              type: 'commitment-fulfilled',
+              actor: p,
+              data: { material: f.material_id },
+            });
           }
         }
         if (fresh.status === 'deficient') {
           const notice = assessed.notice;
-          await tx.updateApplication(app.id, { notice: notice.length > 0 ? JSON.stringify({ issuedAt: now.toISOString(), items: notice }) : fresh.notice });
+          await tx.updateApplication(app.id, {
+            notice:
+              notice.length > 0
+                ? JSON.stringify({ issuedAt: now.toISOString(), items: notice })
+                : fresh.notice,
+          });
           if (notice.length === 0) await flow.accept(tx, fresh, p, assessed.states);
           return;
         }
         for (const task of waiting) {
-          const pausedMs = task.paused_since ? flow.pausedMillis(new Date(task.paused_since), now) : 0;
+          const pausedMs = task.paused_since
+            ? flow.pausedMillis(new Date(task.paused_since), now)
+            : 0;
           const due = task.due_at ? flow.extend(new Date(task.due_at), pausedMs) : null;
-          await tx.updateTask(task.id, { status: task.assignee ? 'claimed' : 'open', paused_since: null, due_at: due?.toISOString() ?? null });
-          await writer.act(tx, fresh, { type: 'supplement-answered', actor: p, taskId: task.id, data: { pausedWorkingMillis: pausedMs } });
+          await tx.updateTask(task.id, {
+            status: task.assignee ? 'claimed' : 'open',
+            paused_since: null,
+            due_at: due?.toISOString() ?? null,
+          });
+          await writer.act(tx, fresh, {
+            type: 'supplement-answered',
+            actor: p,
+            taskId: task.id,
+            data: { pausedWorkingMillis: pausedMs },
+          });
           if (fresh.due_at) {
             const appDue = flow.extend(new Date(fresh.due_at), pausedMs);
             await tx.updateApplication(app.id, { due_at: appDue.toISOString() });
@@ -216,8 +333,10 @@ export function createIntakeService(deps: IntakeDeps) {
         await tx.lockApplication(applicationId);
         const app = await tx.findApplication(applicationId);
         if (!app) throw CaseErrors.notFound();
-        if (!p.roles.includes('clerk') && app.submitted_by !== p.accountId) throw CaseErrors.forbidden();
-        if (app.status !== 'deficient') throw CaseErrors.illegalTransition({ zh: '不予受理', en: 'refuse intake' });
+        if (!p.roles.includes('clerk') && app.submitted_by !== p.accountId)
+          throw CaseErrors.forbidden();
+        if (app.status !== 'deficient')
+          throw CaseErrors.illegalTransition({ zh: '不予受理', en: 'refuse intake' });
         await writer.act(tx, app, { type: 'refused', actor: p, data: { reason } });
       });
     },
@@ -229,21 +348,35 @@ export function createIntakeService(deps: IntakeDeps) {
         const app = await tx.findApplication(applicationId);
         if (!app) throw CaseErrors.notFound();
         if (!actsForApplicant(p, app)) throw CaseErrors.forbidden();
-        if (!['deficient', 'accepted', 'paused'].includes(app.status)) throw CaseErrors.illegalTransition({ zh: '撤回', en: 'withdraw' });
+        if (!['deficient', 'accepted', 'paused'].includes(app.status))
+          throw CaseErrors.illegalTransition({ zh: '撤回', en: 'withdraw' });
         for (const t of await tx.tasksOf(app.id)) {
           if (['pending', 'open', 'claimed', 'supplement', 'paused'].includes(t.status)) {
-            await tx.updateTask(t.id, { status: 'cancelled', decided_at: clock.now().toISOString() });
+            await tx.updateTask(t.id, {
+              status: 'cancelled',
+              decided_at: clock.now().toISOString(),
+            });
           }
         }
-        await writer.act(tx, app, { type: 'withdrawn', actor: p, data: { reason: reason ?? null } });
+        await writer.act(tx, app, {
+          type: 'withdrawn',
+          actor: p,
+          data: { reason: reason ?? null },
+        });
       });
     },
   };
 
-  async function insertWithReceipt(tx: CasesQueries, row: Omit<ApplicationRow, 'receipt_no'>): Promise<ApplicationRow> {
+  async function insertWithReceipt(
+    tx: CasesQueries,
+    row: Omit<ApplicationRow, 'receipt_no'>,
+  ): Promise<ApplicationRow> {
     for (let attempt = 0; ; attempt++) {
       const day = chinaDay(clock.now()).replaceAll('-', '');
-      const serial = Array.from({ length: 8 }, () => RECEIPT_ALPHABET[randomInt(RECEIPT_ALPHABET.length)]).join('');
+      const serial = Array.from(
+        { length: 8 },
+        () => RECEIPT_ALPHABET[randomInt(RECEIPT_ALPHABET.length)],
+      ).join('');
       const full = { ...row, receipt_no: `YCB${day}${serial}` };
       const clash = await tx.findByReceipt(full.receipt_no);
       if (!clash) {

@@ -8,7 +8,15 @@ export interface MaterialState {
   material: string;
   name: { zh: string; en: string };
   essential: boolean;
-  state: 'uploaded' | 'datahub' | 'credential' | 'committed' | 'commitment' | 'absent' | 'missing' | 'invalid';
+  state:
+    | 'uploaded'
+    | 'datahub'
+    | 'credential'
+    | 'committed'
+    | 'commitment'
+    | 'absent'
+    | 'missing'
+    | 'invalid';
   fileId: string | null;
   commitmentDue: string | null;
   fulfilledAt: string | null;
@@ -18,22 +26,44 @@ export interface MaterialState {
 export interface NoticeItem {
   material: string;
   name: { zh: string; en: string };
-  reason: 'missing' | 'invalid-type' | 'too-large' | 'unknown-file' | 'commitment-not-allowed' | 'not-own-file';
+  reason:
+    | 'missing'
+    | 'invalid-type'
+    | 'too-large'
+    | 'unknown-file'
+    | 'commitment-not-allowed'
+    | 'not-own-file';
   message: { zh: string; en: string };
 }
 
-const MESSAGES: Record<NoticeItem['reason'], (m: DefinitionMaterial) => { zh: string; en: string }> = {
+const MESSAGES: Record<
+  NoticeItem['reason'],
+  (m: DefinitionMaterial) => { zh: string; en: string }
+> = {
   missing: (m) => ({
-    zh: m.allowMissing ? `请提交“${m.name.zh}”，或签署容缺承诺并注明补交日期` : `请提交“${m.name.zh}”`,
-    en: m.allowMissing ? `Hand in "${m.name.en}", or sign a commitment with the date you will hand it in` : `Hand in "${m.name.en}"`,
+    zh: m.allowMissing
+      ? `请提交“${m.name.zh}”，或签署容缺承诺并注明补交日期`
+      : `请提交“${m.name.zh}”`,
+    en: m.allowMissing
+      ? `Hand in "${m.name.en}", or sign a commitment with the date you will hand it in`
+      : `Hand in "${m.name.en}"`,
   }),
   'invalid-type': (m) => ({
     zh: `“${m.name.zh}”的文件类型不符合要求（可接受：${m.mediaTypes.join('、') || 'PDF/图片'}）`,
     en: `"${m.name.en}" has a file type that is not accepted (accepted: ${m.mediaTypes.join(', ') || 'PDF/images'})`,
   }),
-  'too-large': (m) => ({ zh: `“${m.name.zh}”的文件过大`, en: `The file for "${m.name.en}" is too large` }),
-  'unknown-file': (m) => ({ zh: `“${m.name.zh}”引用的文件不存在，请重新上传`, en: `The file given for "${m.name.en}" does not exist; upload it again` }),
-  'not-own-file': (m) => ({ zh: `“${m.name.zh}”引用的文件不是本人上传的`, en: `The file given for "${m.name.en}" was not uploaded by you` }),
+  'too-large': (m) => ({
+    zh: `“${m.name.zh}”的文件过大`,
+    en: `The file for "${m.name.en}" is too large`,
+  }),
+  'unknown-file': (m) => ({
+    zh: `“${m.name.zh}”引用的文件不存在，请重新上传`,
+    en: `The file given for "${m.name.en}" does not exist; upload it again`,
+  }),
+  'not-own-file': (m) => ({
+    zh: `“${m.name.zh}”引用的文件不是本人上传的`,
+    en: `The file given for "${m.name.en}" was not uploaded by you`,
+  }),
   'commitment-not-allowed': (m) => ({
     zh: `“${m.name.zh}”是必须提交的材料，不适用容缺承诺`,
     en: `"${m.name.en}" must be handed in; a commitment cannot replace it`,
@@ -55,12 +85,31 @@ export async function assessMaterials(
   const byId = new Map(def.materials.map((m) => [m.id, m]));
   const seen = new Set<string>();
   entries.forEach((e, i) => {
-    if (!byId.has(e.material)) issues.push({ path: `materials.${i}.material`, code: 'unknown_material', message: `no material ${e.material} in this guide` });
-    else if (seen.has(e.material)) issues.push({ path: `materials.${i}.material`, code: 'duplicate', message: `${e.material} is given twice` });
+    if (!byId.has(e.material))
+      issues.push({
+        path: `materials.${i}.material`,
+        code: 'unknown_material',
+        message: `no material ${e.material} in this guide`,
+      });
+    else if (seen.has(e.material))
+      issues.push({
+        path: `materials.${i}.material`,
+        code: 'duplicate',
+        message: `${e.material} is given twice`,
+      });
     seen.add(e.material);
-    if (!e.fileId && !e.commitment) issues.push({ path: `materials.${i}`, code: 'empty', message: 'give a fileId or a commitment' });
+    if (!e.fileId && !e.commitment)
+      issues.push({
+        path: `materials.${i}`,
+        code: 'empty',
+        message: 'give a fileId or a commitment',
+      });
     if (e.commitment?.dueDate && e.commitment.dueDate < ctx.today) {
-      issues.push({ path: `materials.${i}.commitment.dueDate`, code: 'in_past', message: 'the due date must not be in the past' });
+      issues.push({
+        path: `materials.${i}.commitment.dueDate`,
+        code: 'in_past',
+        message: 'the due date must not be in the past',
+      });
     }
   });
   if (issues.length > 0) return { issues, states: [], notice: [] };
@@ -70,7 +119,14 @@ export async function assessMaterials(
   const states: MaterialState[] = [];
   const notice: NoticeItem[] = [];
   for (const m of def.materials) {
-    const base = { material: m.id, name: m.name, essential: m.essential, fileId: null, commitmentDue: null, fulfilledAt: null };
+    const base = {
+      material: m.id,
+      name: m.name,
+      essential: m.essential,
+      fileId: null,
+      commitmentDue: null,
+      fulfilledAt: null,
+    };
     const entry = given.get(m.id);
     const prior = ctx.previous?.find((p) => p.material === m.id);
     const flag = (reason: NoticeItem['reason']) => {
@@ -85,15 +141,26 @@ export async function assessMaterials(
       const file = files.get(entry.fileId);
       if (!file) flag('unknown-file');
       else if (file.ownerAccountId !== ctx.submitter) flag('not-own-file');
-      else if (m.mediaTypes.length > 0 && !m.mediaTypes.includes(file.mediaType)) flag('invalid-type');
+      else if (m.mediaTypes.length > 0 && !m.mediaTypes.includes(file.mediaType))
+        flag('invalid-type');
       else if (m.maxBytes !== null && file.size > m.maxBytes) flag('too-large');
-      else states.push({ ...base, state: 'uploaded', fileId: file.fileId, fulfilledAt: prior?.state === 'committed' ? ctx.today : null });
+      else
+        states.push({
+          ...base,
+          state: 'uploaded',
+          fileId: file.fileId,
+          fulfilledAt: prior?.state === 'committed' ? ctx.today : null,
+        });
       continue;
     }
     if (entry?.commitment) {
       if (m.satisfiedBy.includes('commitment')) states.push({ ...base, state: 'commitment' });
       else if (m.allowMissing && !m.essential) {
-        states.push({ ...base, state: 'committed', commitmentDue: entry.commitment.dueDate ?? ctx.today });
+        states.push({
+          ...base,
+          state: 'committed',
+          commitmentDue: entry.commitment.dueDate ?? ctx.today,
+        });
       } else flag('commitment-not-allowed');
       continue;
     }

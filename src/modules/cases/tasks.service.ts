@@ -26,7 +26,14 @@ export function serialNumber(prefix: string, at: Date): string {
  * supplement which pauses the clock), statutory pauses and resumption. Throws
  * CASE_TASK_NOT_FOUND, CASE_FORBIDDEN, CASE_ILLEGAL_TRANSITION (409).
  */
-export function createTasksService(deps: { repo: CasesRepo; clock: Clock; ids: IdGenerator; writer: CaseWriter; flow: CaseFlow; generateClaim: ClaimGenerator }) {
+export function createTasksService(deps: {
+  repo: CasesRepo;
+  clock: Clock;
+  ids: IdGenerator;
+  writer: CaseWriter;
+  flow: CaseFlow;
+  generateClaim: ClaimGenerator;
+}) {
   const { repo, clock, writer, flow } = deps;
 
   async function load(tx: CasesQueries, p: Principal, taskId: string) {
@@ -42,22 +49,41 @@ export function createTasksService(deps: { repo: CasesRepo; clock: Clock; ids: I
 
   return {
     /** A department's queue, soonest due first. Reviewers see only their own department. */
-    async queue(p: Principal, filter: { status?: TaskStatus[]; department?: string; limit?: number }) {
+    async queue(
+      p: Principal,
+      filter: { status?: TaskStatus[]; department?: string; limit?: number },
+    ) {
       const supervisor = p.roles.includes('supervisor');
-      if (!supervisor && !(p.roles.includes('reviewer') || p.kind === 'system')) throw CaseErrors.forbidden();
+      if (!supervisor && !(p.roles.includes('reviewer') || p.kind === 'system'))
+        throw CaseErrors.forbidden();
       const department = supervisor ? filter.department : p.departmentCode;
-      if (!supervisor && filter.department && filter.department !== p.departmentCode) throw CaseErrors.forbidden();
-      return repo.listTasks({ departmentCode: department, statuses: filter.status, limit: Math.min(filter.limit ?? 100, 500) });
+      if (!supervisor && filter.department && filter.department !== p.departmentCode)
+        throw CaseErrors.forbidden();
+      return repo.listTasks({
+        departmentCode: department,
+        statuses: filter.status,
+        limit: Math.min(filter.limit ?? 100, 500),
+      });
     },
 
     /** Takes an open task (认领). */
     async claim(p: Principal, taskId: string): Promise<void> {
       await repo.transaction(async (tx) => {
         const { task, app } = await load(tx, p, taskId);
-        if (!(await tx.transitionTask(task.id, ['open'], { status: 'claimed', assignee: p.accountId }))) {
+        if (
+          !(await tx.transitionTask(task.id, ['open'], {
+            status: 'claimed',
+            assignee: p.accountId,
+          }))
+        ) {
           throw CaseErrors.illegalTransition({ zh: '认领该任务', en: 'claim this task' });
         }
-        await writer.act(tx, app, { type: 'task-claimed', actor: p, taskId: task.id, data: { step: task.step_id } });
+        await writer.act(tx, app, {
+          type: 'task-claimed',
+          actor: p,
+          taskId: task.id,
+          data: { step: task.step_id },
+        });
       });
     },
 
@@ -69,26 +95,46 @@ export function createTasksService(deps: { repo: CasesRepo; clock: Clock; ids: I
     async decide(p: Principal, taskId: string, decision: Decision): Promise<void> {
       await repo.transaction(async (tx) => {
         const { task, app } = await load(tx, p, taskId);
-        if (!RUNNING.includes(task.status)) throw CaseErrors.illegalTransition({ zh: '对该任务作出决定', en: 'decide this task' });
+        if (!RUNNING.includes(task.status))
+          throw CaseErrors.illegalTransition({ zh: '对该任务作出决定', en: 'decide this task' });
         const now = clock.now();
         const def = definitionOf(app);
         const step = def.steps.find((s) => s.id === task.step_id);
         if (decision.decision === 'request-supplement') {
           if (!decision.items || decision.items.length === 0) {
-            throw CaseErrors.invalidMaterials([{ path: 'items', code: 'required', message: 'list the materials to supplement' }]);
+            throw CaseErrors.invalidMaterials([
+              { path: 'items', code: 'required', message: 'list the materials to supplement' },
+            ]);
           }
-          const unknown = decision.items.filter((i) => !def.materials.some((m) => m.id === i.material));
+          const unknown = decision.items.filter(
+            (i) => !def.materials.some((m) => m.id === i.material),
+          );
           if (unknown.length > 0) {
-            throw CaseErrors.invalidMaterials(unknown.map((u) => ({ path: 'items', code: 'unknown_material', message: `no material ${u.material}` })));
+            throw CaseErrors.invalidMaterials(
+              unknown.map((u) => ({
+                path: 'items',
+                code: 'unknown_material',
+                message: `no material ${u.material}`,
+              })),
+            );
           }
-          await tx.transitionTask(task.id, RUNNING, { status: 'supplement', paused_since: now.toISOString(), comment: decision.comment ?? null });
+          await tx.transitionTask(task.id, RUNNING, {
+            status: 'supplement',
+            paused_since: now.toISOString(),
+            comment: decision.comment ?? null,
+          });
           const materials = JSON.parse(app.materials) as { material: string; state: string }[];
           for (const item of decision.items) {
             const m = materials.find((x) => x.material === item.material);
             if (m) m.state = 'invalid';
           }
           await tx.updateApplication(app.id, { materials: JSON.stringify(materials) });
-          await writer.act(tx, app, { type: 'supplement-requested', actor: p, taskId: task.id, data: { items: decision.items, comment: decision.comment ?? null } });
+          await writer.act(tx, app, {
+            type: 'supplement-requested',
+            actor: p,
+            taskId: task.id,
+            data: { items: decision.items, comment: decision.comment ?? null },
+          });
           await writer.emit(tx, {
             type: 'supplement.requested',
             applicationId: app.id,
@@ -101,18 +147,41 @@ export function createTasksService(deps: { repo: CasesRepo; clock: Clock; ids: I
           return;
         }
         if (decision.decision === 'reject') {
-          if (!decision.comment) throw CaseErrors.invalidMaterials([{ path: 'comment', code: 'required', message: 'give the reason for the rejection' }]);
-          await tx.transitionTask(task.id, RUNNING, { status: 'rejected', decision: 'reject', decided_at: now.toISOString(), comment: decision.comment, assignee: task.assignee ?? p.accountId });
-          await writer.act(tx, app, { type: 'task-rejected', actor: p, taskId: task.id, data: { step: task.step_id, reason: decision.comment } });
+          if (!decision.comment)
+            throw CaseErrors.invalidMaterials([
+              { path: 'comment', code: 'required', message: 'give the reason for the rejection' },
+            ]);
+          await tx.transitionTask(task.id, RUNNING, {
+            status: 'rejected',
+            decision: 'reject',
+            decided_at: now.toISOString(),
+            comment: decision.comment,
+            assignee: task.assignee ?? p.accountId,
+          });
+          await writer.act(tx, app, {
+            type: 'task-rejected',
+            actor: p,
+            taskId: task.id,
+            data: { step: task.step_id, reason: decision.comment },
+          });
           const cancelled = await flow.cancelDependents(tx, app, task.step_id, p);
-          await writer.emit(tx, { type: 'task.decided', applicationId: app.id, receiptNo: app.receipt_no, taskId: task.id, departmentCode: task.department_code, recipientAccount: app.submitted_by, data: { decision: 'reject', cancelled } });
+          await writer.emit(tx, {
+            type: 'task.decided',
+            applicationId: app.id,
+            receiptNo: app.receipt_no,
+            taskId: task.id,
+            departmentCode: task.department_code,
+            recipientAccount: app.submitted_by,
+            data: { decision: 'reject', cancelled },
+          });
           await flow.settleIfDone(tx, app, p);
           return;
         }
         const outputs: Record<string, unknown> = { ...(decision.outputs ?? {}) };
         for (const o of step?.outputs ?? []) {
           for (const claim of o.claims) {
-            if (outputs[claim] === undefined) outputs[claim] = deps.generateClaim(claim, o.type, now);
+            if (outputs[claim] === undefined)
+              outputs[claim] = deps.generateClaim(claim, o.type, now);
           }
         }
         await tx.transitionTask(task.id, RUNNING, {
@@ -125,10 +194,26 @@ export function createTasksService(deps: { repo: CasesRepo; clock: Clock; ids: I
         });
         const context = JSON.parse(app.context) as Record<string, Record<string, unknown>>;
         context[task.step_id] = outputs;
-        await tx.updateApplication(app.id, { context: JSON.stringify(context), updated_at: now.toISOString() });
+        await tx.updateApplication(app.id, {
+          context: JSON.stringify(context),
+          updated_at: now.toISOString(),
+        });
         app.context = JSON.stringify(context);
-        await writer.act(tx, app, { type: 'task-approved', actor: p, taskId: task.id, data: { step: task.step_id, outputs } });
-        await writer.emit(tx, { type: 'task.decided', applicationId: app.id, receiptNo: app.receipt_no, taskId: task.id, departmentCode: task.department_code, recipientAccount: app.submitted_by, data: { decision: 'approve', outputs } });
+        await writer.act(tx, app, {
+          type: 'task-approved',
+          actor: p,
+          taskId: task.id,
+          data: { step: task.step_id, outputs },
+        });
+        await writer.emit(tx, {
+          type: 'task.decided',
+          applicationId: app.id,
+          receiptNo: app.receipt_no,
+          taskId: task.id,
+          departmentCode: task.department_code,
+          recipientAccount: app.submitted_by,
+          data: { decision: 'approve', outputs },
+        });
         await flow.openReady(tx, app, p);
         await flow.settleIfDone(tx, app, p);
       });
@@ -138,10 +223,21 @@ export function createTasksService(deps: { repo: CasesRepo; clock: Clock; ids: I
     async pause(p: Principal, taskId: string, reason: string, comment?: string): Promise<void> {
       await repo.transaction(async (tx) => {
         const { task, app } = await load(tx, p, taskId);
-        if (!(await tx.transitionTask(task.id, RUNNING, { status: 'paused', paused_since: clock.now().toISOString(), pause_reason: reason }))) {
+        if (
+          !(await tx.transitionTask(task.id, RUNNING, {
+            status: 'paused',
+            paused_since: clock.now().toISOString(),
+            pause_reason: reason,
+          }))
+        ) {
           throw CaseErrors.illegalTransition({ zh: '暂停计时', en: 'pause this task' });
         }
-        await writer.act(tx, app, { type: 'paused', actor: p, taskId: task.id, data: { reason, comment: comment ?? null } });
+        await writer.act(tx, app, {
+          type: 'paused',
+          actor: p,
+          taskId: task.id,
+          data: { reason, comment: comment ?? null },
+        });
       });
     },
 
@@ -149,13 +245,27 @@ export function createTasksService(deps: { repo: CasesRepo; clock: Clock; ids: I
     async resume(p: Principal, taskId: string): Promise<void> {
       await repo.transaction(async (tx) => {
         const { task, app } = await load(tx, p, taskId);
-        if (task.status !== 'paused' || !task.paused_since) throw CaseErrors.illegalTransition({ zh: '恢复计时', en: 'resume this task' });
+        if (task.status !== 'paused' || !task.paused_since)
+          throw CaseErrors.illegalTransition({ zh: '恢复计时', en: 'resume this task' });
         const now = clock.now();
         const pausedMs = flow.pausedMillis(new Date(task.paused_since), now);
         const due = task.due_at ? flow.extend(new Date(task.due_at), pausedMs) : null;
-        await tx.updateTask(task.id, { status: task.assignee ? 'claimed' : 'open', paused_since: null, pause_reason: null, due_at: due?.toISOString() ?? null });
-        if (app.due_at) await tx.updateApplication(app.id, { due_at: flow.extend(new Date(app.due_at), pausedMs).toISOString() });
-        await writer.act(tx, app, { type: 'resumed', actor: p, taskId: task.id, data: { pausedWorkingMillis: pausedMs } });
+        await tx.updateTask(task.id, {
+          status: task.assignee ? 'claimed' : 'open',
+          paused_since: null,
+          pause_reason: null,
+          due_at: due?.toISOString() ?? null,
+        });
+        if (app.due_at)
+          await tx.updateApplication(app.id, {
+            due_at: flow.extend(new Date(app.due_at), pausedMs).toISOString(),
+          });
+        await writer.act(tx, app, {
+          type: 'resumed',
+          actor: p,
+          taskId: task.id,
+          data: { pausedWorkingMillis: pausedMs },
+        });
       });
     },
   };

@@ -23,7 +23,13 @@ export interface WatchReport {
  * and raises follow-ups whose time ran out (unmet 容缺 commitments, rating call-backs). Every
  * change is written as an action of the application.
  */
-export function createWatchService(deps: { repo: CasesRepo; clock: Clock; ids: IdGenerator; calendar: CaseCalendarPort; writer: CaseWriter }) {
+export function createWatchService(deps: {
+  repo: CasesRepo;
+  clock: Clock;
+  ids: IdGenerator;
+  calendar: CaseCalendarPort;
+  writer: CaseWriter;
+}) {
   const { repo, clock, ids, calendar, writer } = deps;
 
   function level(openedAt: string, dueAt: string, now: Date): AlertLevel {
@@ -38,25 +44,44 @@ export function createWatchService(deps: { repo: CasesRepo; clock: Clock; ids: I
     /** One pass over every running task, application and due follow-up. */
     async tick(): Promise<WatchReport> {
       const now = clock.now();
-      const report: WatchReport = { warned: 0, overdue: 0, escalated: 0, commitmentsRaised: 0, followUpsRaised: 0 };
+      const report: WatchReport = {
+        warned: 0,
+        overdue: 0,
+        escalated: 0,
+        commitmentsRaised: 0,
+        followUpsRaised: 0,
+      };
       for (const task of await repo.runningTasks()) {
         if (!task.opened_at || !task.due_at) continue;
         const next = level(task.opened_at, task.due_at, now);
-        if (next === task.alert || (next === 'normal')) continue;
+        if (next === task.alert || next === 'normal') continue;
         if (task.alert === 'overdue') continue;
         await repo.transaction(async (tx) => {
           await tx.lockApplication(task.application_id);
           const app = await tx.findApplication(task.application_id);
           if (!app) return;
-          await tx.updateTask(task.id, { alert: next, ...(next === 'overdue' ? { escalated_at: now.toISOString() } : {}) });
-          await writer.act(tx, app, { type: next === 'overdue' ? 'overdue' : 'warning', actor: 'system', taskId: task.id, data: { step: task.step_id, dueAt: task.due_at } });
+          await tx.updateTask(task.id, {
+            alert: next,
+            ...(next === 'overdue' ? { escalated_at: now.toISOString() } : {}),
+          });
+          await writer.act(tx, app, {
+            type: next === 'overdue' ? 'overdue' : 'warning',
+            actor: 'system',
+            taskId: task.id,
+            data: { step: task.step_id, dueAt: task.due_at },
+          });
           if (next === 'warning') {
             report.warned++;
             return;
           }
           report.overdue++;
           const to = [`${task.department_code}:lead`, 'supervision'];
-          await writer.act(tx, app, { type: 'escalated', actor: 'system', taskId: task.id, data: { step: task.step_id, department: task.department_code, to } });
+          await writer.act(tx, app, {
+            type: 'escalated',
+            actor: 'system',
+            taskId: task.id,
+            data: { step: task.step_id, department: task.department_code, to },
+          });
           await tx.insertFollowUp({
             id: ids.id(),
             application_id: app.id,
@@ -70,7 +95,14 @@ export function createWatchService(deps: { repo: CasesRepo; clock: Clock; ids: I
             created_at: now.toISOString(),
             closed_at: null,
           });
-          await writer.emit(tx, { type: 'task.escalated', applicationId: app.id, receiptNo: app.receipt_no, taskId: task.id, departmentCode: task.department_code, data: { to } });
+          await writer.emit(tx, {
+            type: 'task.escalated',
+            applicationId: app.id,
+            receiptNo: app.receipt_no,
+            taskId: task.id,
+            departmentCode: task.department_code,
+            data: { to },
+          });
           report.escalated++;
         });
       }
@@ -86,10 +118,18 @@ export function createWatchService(deps: { repo: CasesRepo; clock: Clock; ids: I
           if (!app) return;
           await tx.updateFollowUp(f.id, { status: 'raised' });
           if (f.kind === 'commitment') {
-            await writer.act(tx, app, { type: 'commitment-overdue', actor: 'system', data: { material: f.material_id, dueAt: f.due_at } });
+            await writer.act(tx, app, {
+              type: 'commitment-overdue',
+              actor: 'system',
+              data: { material: f.material_id, dueAt: f.due_at },
+            });
             report.commitmentsRaised++;
           } else {
-            await writer.act(tx, app, { type: 'follow-up-opened', actor: 'system', data: { followUp: f.id, kind: f.kind, overdueSince: f.due_at } });
+            await writer.act(tx, app, {
+              type: 'follow-up-opened',
+              actor: 'system',
+              data: { followUp: f.id, kind: f.kind, overdueSince: f.due_at },
+            });
             report.followUpsRaised++;
           }
         });

@@ -31,11 +31,19 @@ describe('attachments', () => {
     const stored = res.json<{ fileId: string; sha256: string; size: number; mediaType: string }>();
     expect(stored.sha256).toBe(createHash('sha256').update(pdf).digest('hex'));
     expect(stored).toMatchObject({ size: pdf.length, mediaType: 'application/pdf' });
-    const back = await app.server.inject({ method: 'GET', url: `/api/v1/files/${stored.fileId}`, headers: { authorization: `Bearer ${citizen1}` } });
+    const back = await app.server.inject({
+      method: 'GET',
+      url: `/api/v1/files/${stored.fileId}`,
+      headers: { authorization: `Bearer ${citizen1}` },
+    });
     expect(back.statusCode).toBe(200);
     expect(back.headers['content-type']).toBe('application/pdf');
     expect(back.rawPayload.equals(pdf)).toBe(true);
-    const other = await app.server.inject({ method: 'GET', url: `/api/v1/files/${stored.fileId}`, headers: { authorization: `Bearer ${citizen2}` } });
+    const other = await app.server.inject({
+      method: 'GET',
+      url: `/api/v1/files/${stored.fileId}`,
+      headers: { authorization: `Bearer ${citizen2}` },
+    });
     expect(other.statusCode).toBe(403);
   });
 

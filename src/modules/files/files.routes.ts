@@ -6,18 +6,29 @@ import { FilesErrors } from './files.errors.js';
 import type { FilesService } from './files.service.js';
 
 /** POST /api/v1/files (multipart, field `file`) and GET /api/v1/files/{id}. */
-export async function registerFilesRoutes(app: HttpServer, deps: { files: FilesService }): Promise<void> {
+export async function registerFilesRoutes(
+  app: HttpServer,
+  deps: { files: FilesService },
+): Promise<void> {
   const { files } = deps;
-  await app.register(fastifyMultipart, { limits: { fileSize: files.maxBytes, files: 1, fields: 5 } });
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: files.maxBytes, files: 1, fields: 5 },
+  });
 
   app.post(
     '/api/v1/files',
     {
       schema: {
         tags: ['files'],
-        summary: 'Upload an attachment (multipart/form-data, field `file`); type is checked by content',
+        summary:
+          'Upload an attachment (multipart/form-data, field `file`); type is checked by content',
         consumes: ['multipart/form-data'],
-        response: { 201: StoredFileSchema, 401: ErrorBodySchema, 413: ErrorBodySchema, 422: ErrorBodySchema },
+        response: {
+          201: StoredFileSchema,
+          401: ErrorBodySchema,
+          413: ErrorBodySchema,
+          422: ErrorBodySchema,
+        },
       },
     },
     async (request, reply) => {
@@ -29,7 +40,8 @@ export async function registerFilesRoutes(app: HttpServer, deps: { files: FilesS
       try {
         bytes = await part.toBuffer();
       } catch (error) {
-        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw FilesErrors.tooLarge(files.maxBytes);
+        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+          throw FilesErrors.tooLarge(files.maxBytes);
         throw error;
       }
       const stored = await files.upload(owner, part.filename, bytes);

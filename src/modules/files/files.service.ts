@@ -26,7 +26,13 @@ const present = (row: FileRow): StoredFile => ({
  * Attachments: checks size and type by content, stores the bytes by SHA-256, records who
  * uploaded them. Throws FILES_TOO_LARGE, FILES_UNSUPPORTED_TYPE, FILES_NOT_FOUND, FILES_FORBIDDEN.
  */
-export function createFilesService(deps: { repo: FilesRepo; blobs: BlobStore; clock: Clock; ids: IdGenerator; maxBytes: number }) {
+export function createFilesService(deps: {
+  repo: FilesRepo;
+  blobs: BlobStore;
+  clock: Clock;
+  ids: IdGenerator;
+  maxBytes: number;
+}) {
   const { repo, blobs, clock, ids } = deps;
   return {
     maxBytes: deps.maxBytes,
@@ -52,19 +58,27 @@ export function createFilesService(deps: { repo: FilesRepo; blobs: BlobStore; cl
     },
 
     /** Metadata of files by id (for checking an application's attachments). */
-    async describe(fileIds: string[]): Promise<Map<string, StoredFile & { ownerAccountId: string }>> {
+    async describe(
+      fileIds: string[],
+    ): Promise<Map<string, StoredFile & { ownerAccountId: string }>> {
       const rows = await repo.findByIds(fileIds);
-      return new Map(rows.map((r) => [r.id, { ...present(r), ownerAccountId: r.owner_account_id }]));
+      return new Map(
+        rows.map((r) => [r.id, { ...present(r), ownerAccountId: r.owner_account_id }]),
+      );
     },
 
     /**
      * The bytes of a file for a caller: its uploader, or staff (case-level checks of which
      * staff may see which application's files are done by the cases module's routes).
      */
-    async download(caller: Principal, fileId: string): Promise<{ file: StoredFile; bytes: Buffer }> {
+    async download(
+      caller: Principal,
+      fileId: string,
+    ): Promise<{ file: StoredFile; bytes: Buffer }> {
       const row = await repo.findById(fileId);
       if (!row) throw FilesErrors.notFound();
-      if (row.owner_account_id !== caller.accountId && caller.kind !== 'staff') throw FilesErrors.forbidden();
+      if (row.owner_account_id !== caller.accountId && caller.kind !== 'staff')
+        throw FilesErrors.forbidden();
       const bytes = await blobs.get(row.sha256);
       if (!bytes) throw FilesErrors.notFound();
       return { file: present(row), bytes };

@@ -1,4 +1,10 @@
-import { ConflictError, LockedError, NotFoundError, UnauthorizedError, ValidationError } from '../../platform/errors/index.js';
+import {
+  ConflictError,
+  LockedError,
+  NotFoundError,
+  UnauthorizedError,
+  ValidationError,
+} from '../../platform/errors/index.js';
 
 /** Typed errors of the identity module, with stable codes. */
 export const IdentityErrors = {
@@ -32,13 +38,24 @@ export const IdentityErrors = {
       en: 'This account is disabled',
     }),
   usernameTaken: (username: string) =>
-    new ConflictError('IDENTITY_USERNAME_TAKEN', { zh: `用户名 ${username} 已存在`, en: `The username ${username} is taken` }),
+    new ConflictError('IDENTITY_USERNAME_TAKEN', {
+      zh: `用户名 ${username} 已存在`,
+      en: `The username ${username} is taken`,
+    }),
   personNotFound: () =>
-    new NotFoundError('IDENTITY_PERSON_NOT_FOUND', { zh: '未找到该身份证号对应的人员', en: 'No person with this identity number' }),
+    new NotFoundError('IDENTITY_PERSON_NOT_FOUND', {
+      zh: '未找到该身份证号对应的人员',
+      en: 'No person with this identity number',
+    }),
   organizationNotFound: () =>
-    new NotFoundError('IDENTITY_ORGANIZATION_NOT_FOUND', { zh: '未找到该统一社会信用代码对应的组织', en: 'No organisation with this credit code' }),
+    new NotFoundError('IDENTITY_ORGANIZATION_NOT_FOUND', {
+      zh: '未找到该统一社会信用代码对应的组织',
+      en: 'No organisation with this credit code',
+    }),
   invalidAccount: (path: string, message: string) =>
-    new ValidationError('IDENTITY_INVALID_ACCOUNT', { zh: '账号信息有误', en: 'The account data is invalid' }, [
-      { path, code: 'invalid', message },
-    ]),
+    new ValidationError(
+      'IDENTITY_INVALID_ACCOUNT',
+      { zh: '账号信息有误', en: 'The account data is invalid' },
+      [{ path, code: 'invalid', message }],
+    ),
 };

@@ -1,6 +1,11 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { Database } from '../../schema.js';
-import type { AccountsTable, LoginOutcome, OrganizationsTable, PersonsTable } from './identity.tables.js';
+import type {
+  AccountsTable,
+  LoginOutcome,
+  OrganizationsTable,
+  PersonsTable,
+} from './identity.tables.js';
 
 export type AccountRow = Selectable<AccountsTable>;
 export type PersonRow = Selectable<PersonsTable>;
@@ -20,7 +25,11 @@ export function createIdentityRepo(db: Kysely<Database>) {
 function identityQueries(db: Kysely<Database>) {
   return {
     findAccountByUsername(username: string): Promise<AccountRow | undefined> {
-      return db.selectFrom('accounts').selectAll().where('username', '=', username).executeTakeFirst();
+      return db
+        .selectFrom('accounts')
+        .selectAll()
+        .where('username', '=', username)
+        .executeTakeFirst();
     },
 
     findAccountById(id: string): Promise<AccountRow | undefined> {
@@ -47,12 +56,19 @@ function identityQueries(db: Kysely<Database>) {
     },
 
     async countAccounts(): Promise<number> {
-      const row = await db.selectFrom('accounts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom('accounts')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       return Number(row.n);
     },
 
     findPersonByIdNumber(idNumber: string): Promise<PersonRow | undefined> {
-      return db.selectFrom('persons').selectAll().where('id_number', '=', idNumber).executeTakeFirst();
+      return db
+        .selectFrom('persons')
+        .selectAll()
+        .where('id_number', '=', idNumber)
+        .executeTakeFirst();
     },
 
     findPersonById(id: string): Promise<PersonRow | undefined> {
@@ -64,7 +80,11 @@ function identityQueries(db: Kysely<Database>) {
     },
 
     findOrganizationByCreditCode(code: string): Promise<OrganizationRow | undefined> {
-      return db.selectFrom('organizations').selectAll().where('credit_code', '=', code).executeTakeFirst();
+      return db
+        .selectFrom('organizations')
+        .selectAll()
+        .where('credit_code', '=', code)
+        .executeTakeFirst();
     },
 
     findOrganizationById(id: string): Promise<OrganizationRow | undefined> {
@@ -75,8 +95,17 @@ function identityQueries(db: Kysely<Database>) {
       await db.insertInto('organizations').values(row).execute();
     },
 
-    async insertSession(row: { id: string; account_id: string; token_hash: string; created_at: string; expires_at: string }): Promise<void> {
-      await db.insertInto('sessions').values({ ...row, revoked_at: null }).execute();
+    async insertSession(row: {
+      id: string;
+      account_id: string;
+      token_hash: string;
+      created_at: string;
+      expires_at: string;
+    }): Promise<void> {
+      await db
+        .insertInto('sessions')
+        .values({ ...row, revoked_at: null })
+        .execute();
     },
 
     /** The live session with this token hash, joined with its account. */
@@ -102,8 +131,17 @@ function identityQueries(db: Kysely<Database>) {
         .executeTakeFirst();
     },
 
-    async insertApiKey(row: { id: string; account_id: string; name: string; key_hash: string; created_at: string }): Promise<void> {
-      await db.insertInto('api_keys').values({ ...row, revoked_at: null }).execute();
+    async insertApiKey(row: {
+      id: string;
+      account_id: string;
+      name: string;
+      key_hash: string;
+      created_at: string;
+    }): Promise<void> {
+      await db
+        .insertInto('api_keys')
+        .values({ ...row, revoked_at: null })
+        .execute();
     },
 
     /** The account behind a live API key. */
@@ -111,7 +149,14 @@ function identityQueries(db: Kysely<Database>) {
       return db
         .selectFrom('api_keys')
         .innerJoin('accounts', 'accounts.id', 'api_keys.account_id')
-        .select(['api_keys.id as key_id', 'accounts.id as account_id', 'accounts.username', 'accounts.roles', 'accounts.department_code', 'accounts.disabled'])
+        .select([
+          'api_keys.id as key_id',
+          'accounts.id as account_id',
+          'accounts.username',
+          'accounts.roles',
+          'accounts.department_code',
+          'accounts.disabled',
+        ])
         .where('api_keys.key_hash', '=', keyHash)
         .where('api_keys.revoked_at', 'is', null)
         .executeTakeFirst();
@@ -121,12 +166,24 @@ function identityQueries(db: Kysely<Database>) {
       await db.updateTable('sessions').set({ revoked_at: at }).where('id', '=', id).execute();
     },
 
-    async recordLogin(row: { id: string; account_id: string | null; username: string; outcome: LoginOutcome; ip: string | null; at: string }): Promise<void> {
+    async recordLogin(row: {
+      id: string;
+      account_id: string | null;
+      username: string;
+      outcome: LoginOutcome;
+      ip: string | null;
+      at: string;
+    }): Promise<void> {
       await db.insertInto('login_events').values(row).execute();
     },
 
     listLoginEvents(filter: { accountId?: string; username?: string; limit: number }) {
-      let q = db.selectFrom('login_events').selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(filter.limit);
+      let q = db
+        .selectFrom('login_events')
+        .selectAll()
+        .orderBy('at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(filter.limit);
       if (filter.accountId) q = q.where('account_id', '=', filter.accountId);
       if (filter.username) q = q.where('username', '=', filter.username);
       return q.execute();

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { SESSION_COOKIE, requirePrincipal, type HttpServer } from '../../platform/http/index.js';
-import { ErrorBodySchema, LoginRequestSchema, LoginResponseSchema, MeSchema } from '../../../shared/contracts/index.js';
+import {
+  ErrorBodySchema,
+  LoginRequestSchema,
+  LoginResponseSchema,
+  MeSchema,
+} from '../../../shared/contracts/index.js';
 import type { IdentityService } from './identity.service.js';
 
 export interface IdentityRouteOptions {
@@ -20,9 +25,15 @@ export function registerIdentityRoutes(app: HttpServer, options: IdentityRouteOp
       config: { rateLimit: { max: options.loginRateLimitPerMinute, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
-        summary: 'Sign in (staff also give a TOTP code); sets the session cookie and returns a bearer token',
+        summary:
+          'Sign in (staff also give a TOTP code); sets the session cookie and returns a bearer token',
         body: LoginRequestSchema,
-        response: { 200: LoginResponseSchema, 401: ErrorBodySchema, 423: ErrorBodySchema, 422: ErrorBodySchema },
+        response: {
+          200: LoginResponseSchema,
+          401: ErrorBodySchema,
+          423: ErrorBodySchema,
+          422: ErrorBodySchema,
+        },
       },
     },
     async (request, reply) => {
@@ -40,7 +51,13 @@ export function registerIdentityRoutes(app: HttpServer, options: IdentityRouteOp
 
   app.post(
     '/api/v1/auth/logout',
-    { schema: { tags: ['auth'], summary: 'End the current session', response: { 204: z.null(), 401: ErrorBodySchema } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'End the current session',
+        response: { 204: z.null(), 401: ErrorBodySchema },
+      },
+    },
     async (request, reply) => {
       await identity.logout(requirePrincipal(request));
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -50,7 +67,13 @@ export function registerIdentityRoutes(app: HttpServer, options: IdentityRouteOp
 
   app.get(
     '/api/v1/me',
-    { schema: { tags: ['auth'], summary: 'The signed-in account', response: { 200: MeSchema, 401: ErrorBodySchema } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in account',
+        response: { 200: MeSchema, 401: ErrorBodySchema },
+      },
+    },
     async (request) => identity.me(requirePrincipal(request)),
   );
 }

@@ -69,7 +69,12 @@ export function createIdentityService(deps: IdentityServiceDeps) {
   const lock = deps.lockPolicy ?? { maxFailures: 5, lockMinutes: 15 };
   const logN = deps.passwordLogN ?? 15;
 
-  async function record(account: AccountRow | undefined, username: string, outcome: LoginOutcome, ip: string | null) {
+  async function record(
+    account: AccountRow | undefined,
+    username: string,
+    outcome: LoginOutcome,
+    ip: string | null,
+  ) {
     await repo.recordLogin({
       id: ids.id(),
       account_id: account?.id ?? null,
@@ -80,19 +85,27 @@ export function createIdentityService(deps: IdentityServiceDeps) {
     });
   }
 
-  async function fail(account: AccountRow, outcome: LoginOutcome, ip: string | null): Promise<void> {
+  async function fail(
+    account: AccountRow,
+    outcome: LoginOutcome,
+    ip: string | null,
+  ): Promise<void> {
     const failures = account.failed_attempts + 1;
     const lockNow = failures >= lock.maxFailures;
     await repo.updateAccount(account.id, {
       failed_attempts: lockNow ? 0 : failures,
-      locked_until: lockNow ? new Date(clock.now().getTime() + lock.lockMinutes * 60_000).toISOString() : account.locked_until,
+      locked_until: lockNow
+        ? new Date(clock.now().getTime() + lock.lockMinutes * 60_000).toISOString()
+        : account.locked_until,
     });
     await record(account, account.username, outcome, ip);
   }
 
   async function presentAccount(account: AccountRow): Promise<Me> {
     const person = account.person_id ? await repo.findPersonById(account.person_id) : undefined;
-    const org = account.organization_id ? await repo.findOrganizationById(account.organization_id) : undefined;
+    const org = account.organization_id
+      ? await repo.findOrganizationById(account.organization_id)
+      : undefined;
     const code = account.department_code;
     return {
       id: account.id,
@@ -193,7 +206,10 @@ export function createIdentityService(deps: IdentityServiceDeps) {
      * Issues an API key for a department's own system: it acts as that department's reviewer
      * (decides its tasks, files inter-department applications). The key is shown only once.
      */
-    async createApiKey(departmentCode: string, name: string): Promise<{ key: string; username: string }> {
+    async createApiKey(
+      departmentCode: string,
+      name: string,
+    ): Promise<{ key: string; username: string }> {
       const username = `system.${departmentCode}`;
       let account = await repo.findAccountByUsername(username);
       if (!account) {
@@ -217,7 +233,13 @@ export function createIdentityService(deps: IdentityServiceDeps) {
         account = await repo.findAccountByUsername(username);
       }
       const key = `${API_KEY_PREFIX}${ids.token(32)}`;
-      await repo.insertApiKey({ id: ids.id(), account_id: account!.id, name, key_hash: sha256(key), created_at: clock.now().toISOString() });
+      await repo.insertApiKey({
+        id: ids.id(),
+        account_id: account!.id,
+        name,
+        key_hash: sha256(key),
+        created_at: clock.now().toISOString(),
+      });
       return { key, username };
     },
 
@@ -248,9 +270,13 @@ export function createIdentityService(deps: IdentityServiceDeps) {
     async createAccount(input: NewAccount): Promise<{ id: string; totpSecret: string | null }> {
       const username = input.username.trim().toLowerCase();
       if (!USERNAME.test(username)) {
-        throw IdentityErrors.invalidAccount('username', 'lowercase letters, digits, dot, dash, underscore; 2-64 characters');
+        throw IdentityErrors.invalidAccount(
+          'username',
+          'lowercase letters, digits, dot, dash, underscore; 2-64 characters',
+        );
       }
-      if (input.password.length < 8) throw IdentityErrors.invalidAccount('password', 'at least 8 characters');
+      if (input.password.length < 8)
+        throw IdentityErrors.invalidAccount('password', 'at least 8 characters');
       if (input.kind === 'staff' && (input.roles ?? []).length === 0) {
         throw IdentityErrors.invalidAccount('roles', 'a staff account needs at least one role');
       }

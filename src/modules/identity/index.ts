@@ -1,6 +1,10 @@
 export type { IdentityTables } from './identity.tables.js';
 export { createIdentityRepo, type IdentityRepo } from './identity.repo.js';
-export { createIdentityService, type IdentityService, type NewAccount } from './identity.service.js';
+export {
+  createIdentityService,
+  type IdentityService,
+  type NewAccount,
+} from './identity.service.js';
 export { createRegistryService, type RegistryService } from './registry.service.js';
 export { registerIdentityRoutes } from './identity.routes.js';
 export { IdentityErrors } from './identity.errors.js';

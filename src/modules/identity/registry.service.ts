@@ -4,18 +4,31 @@ import { parseCreditCode } from './credit-code.js';
 import { parseIdNumber } from './id-number.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../schema.js';
-import { createIdentityRepo, type IdentityRepo, type OrganizationRow, type PersonRow } from './identity.repo.js';
+import {
+  createIdentityRepo,
+  type IdentityRepo,
+  type OrganizationRow,
+  type PersonRow,
+} from './identity.repo.js';
 
 /**
  * The register of persons (by identity number) and organisations (by credit code). Numbers
  * are validated (GB 11643, GB 32100) before anything is stored; throws the
  * IDENTITY_INVALID_ID_NUMBER / IDENTITY_INVALID_CREDIT_CODE validation errors.
  */
-export function createRegistryService(deps: { repo: IdentityRepo; clock: Clock; ids: IdGenerator }) {
+export function createRegistryService(deps: {
+  repo: IdentityRepo;
+  clock: Clock;
+  ids: IdGenerator;
+}) {
   const { repo, clock, ids } = deps;
   return {
     /** The person with this identity number, created if new (idempotent). */
-    async ensurePerson(input: { idNumber: string; name: string; phone?: string }): Promise<PersonRow> {
+    async ensurePerson(input: {
+      idNumber: string;
+      name: string;
+      phone?: string;
+    }): Promise<PersonRow> {
       const parsed = parseIdNumber(input.idNumber, clock.now());
       const existing = await repo.findPersonByIdNumber(parsed.value);
       if (existing) return existing;
@@ -34,7 +47,11 @@ export function createRegistryService(deps: { repo: IdentityRepo; clock: Clock; 
     },
 
     /** The organisation with this credit code, created if new (idempotent). */
-    async ensureOrganization(input: { creditCode: string; name: string; legalRepresentativeId?: string }): Promise<OrganizationRow> {
+    async ensureOrganization(input: {
+      creditCode: string;
+      name: string;
+      legalRepresentativeId?: string;
+    }): Promise<OrganizationRow> {
       const parsed = parseCreditCode(input.creditCode);
       const existing = await repo.findOrganizationByCreditCode(parsed.value);
       if (existing) return existing;
@@ -50,7 +67,8 @@ export function createRegistryService(deps: { repo: IdentityRepo; clock: Clock; 
     },
 
     /** The person with this id, or undefined; `tx` reads inside another module's transaction. */
-    personById: (id: string, tx?: Kysely<Database>) => (tx ? createIdentityRepo(tx) : repo).findPersonById(id),
+    personById: (id: string, tx?: Kysely<Database>) =>
+      (tx ? createIdentityRepo(tx) : repo).findPersonById(id),
 
     /** The organisation with this id, or undefined. */
     organizationById: (id: string) => repo.findOrganizationById(id),

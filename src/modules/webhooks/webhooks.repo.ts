@@ -13,10 +13,19 @@ export function createWebhooksRepo(db: Kysely<Database>, dialect: Dialect) {
       await db.insertInto('department_webhooks').values(row).execute();
     },
     activeWebhooks(tx: Kysely<Database>, departmentCode: string): Promise<WebhookRow[]> {
-      return tx.selectFrom('department_webhooks').selectAll().where('department_code', '=', departmentCode).where('active', '=', 1).execute();
+      return tx
+        .selectFrom('department_webhooks')
+        .selectAll()
+        .where('department_code', '=', departmentCode)
+        .where('active', '=', 1)
+        .execute();
     },
     findWebhook(id: string): Promise<WebhookRow | undefined> {
-      return db.selectFrom('department_webhooks').selectAll().where('id', '=', id).executeTakeFirst();
+      return db
+        .selectFrom('department_webhooks')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst();
     },
     async insertDelivery(tx: Kysely<Database>, row: DeliveryRow): Promise<void> {
       await tx.insertInto('webhook_deliveries').values(row).execute();
@@ -40,7 +49,11 @@ export function createWebhooksRepo(db: Kysely<Database>, dialect: Dialect) {
           await trx
             .updateTable('webhook_deliveries')
             .set({ next_attempt_at: leaseUntil })
-            .where('id', 'in', rows.map((r) => r.id))
+            .where(
+              'id',
+              'in',
+              rows.map((r) => r.id),
+            )
             .execute();
         }
         return rows;

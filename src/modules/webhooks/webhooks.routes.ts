@@ -3,7 +3,12 @@ import { requirePrincipal, type HttpServer } from '../../platform/http/index.js'
 import { ErrorBodySchema } from '../../../shared/contracts/index.js';
 import type { WebhooksService } from './webhooks.service.js';
 
-const Dept = z.object({ code: z.string().regex(/^[a-z][a-z0-9-]{1,31}$/).describe('Department code') });
+const Dept = z.object({
+  code: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{1,31}$/)
+    .describe('Department code'),
+});
 
 /** Managing departments' webhooks and reading their delivery log. */
 export function registerWebhooksRoutes(app: HttpServer, deps: { webhooks: WebhooksService }): void {
@@ -12,13 +17,33 @@ export function registerWebhooksRoutes(app: HttpServer, deps: { webhooks: Webhoo
     {
       schema: {
         tags: ['departments'],
-        summary: 'Subscribe a department’s system to its task and decision events; the signing secret is returned once',
+        summary:
+          'Subscribe a department’s system to its task and decision events; the signing secret is returned once',
         params: Dept,
-        body: z.object({ url: z.string().url().max(1000).describe('Where events are POSTed') }).strict(),
-        response: { 201: z.object({ id: z.string(), secret: z.string().describe('HMAC-SHA256 key: the signature is over `timestamp.body`') }), 401: ErrorBodySchema, 403: ErrorBodySchema, 422: ErrorBodySchema },
+        body: z
+          .object({ url: z.string().url().max(1000).describe('Where events are POSTed') })
+          .strict(),
+        response: {
+          201: z.object({
+            id: z.string(),
+            secret: z.string().describe('HMAC-SHA256 key: the signature is over `timestamp.body`'),
+          }),
+          401: ErrorBodySchema,
+          403: ErrorBodySchema,
+          422: ErrorBodySchema,
+        },
       },
     },
-    async (request, reply) => reply.status(201).send(await deps.webhooks.subscribe(requirePrincipal(request), request.params.code, request.body.url)),
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await deps.webhooks.subscribe(
+            requirePrincipal(request),
+            request.params.code,
+            request.body.url,
+          ),
+        ),
   );
 
   app.get(
@@ -30,7 +55,19 @@ export function registerWebhooksRoutes(app: HttpServer, deps: { webhooks: Webhoo
         params: Dept,
         response: {
           200: z.object({
-            items: z.array(z.object({ id: z.string(), url: z.string(), eventType: z.string(), status: z.string(), attempts: z.number(), lastStatusCode: z.number().nullable(), lastError: z.string().nullable(), createdAt: z.string(), deliveredAt: z.string().nullable() })),
+            items: z.array(
+              z.object({
+                id: z.string(),
+                url: z.string(),
+                eventType: z.string(),
+                status: z.string(),
+                attempts: z.number(),
+                lastStatusCode: z.number().nullable(),
+                lastError: z.string().nullable(),
+                createdAt: z.string(),
+                deliveredAt: z.string().nullable(),
+              }),
+            ),
           }),
           401: ErrorBodySchema,
           403: ErrorBodySchema,

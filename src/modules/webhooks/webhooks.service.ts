@@ -17,7 +17,10 @@ export interface OutboundEvent {
 }
 
 /** The outbound HTTP port (fetch by default; tests may pass their own). */
-export type PostFn = (url: string, init: { headers: Record<string, string>; body: string; signal: AbortSignal }) => Promise<{ status: number }>;
+export type PostFn = (
+  url: string,
+  init: { headers: Record<string, string>; body: string; signal: AbortSignal },
+) => Promise<{ status: number }>;
 
 /** After this many failed attempts a delivery is given up (and shown as failed in the log). */
 export const MAX_ATTEMPTS = 10;
@@ -50,7 +53,13 @@ export function createWebhooksService(deps: {
   const post: PostFn =
     deps.post ??
     (async (url, init) => {
-      const res = await fetch(url, { method: 'POST', headers: init.headers, body: init.body, signal: init.signal, redirect: 'manual' });
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: init.headers,
+        body: init.body,
+        signal: init.signal,
+        redirect: 'manual',
+      });
       await res.body?.cancel();
       return { status: res.status };
     });
@@ -58,21 +67,37 @@ export function createWebhooksService(deps: {
   function mayManage(p: Principal, departmentCode: string): void {
     if (p.roles.includes('admin')) return;
     if (p.kind === 'system' && p.departmentCode === departmentCode) return;
-    throw new ForbiddenError('WEBHOOKS_FORBIDDEN', { zh: '无权管理该部门的推送地址', en: 'You may not manage this department’s webhooks' });
+    throw new ForbiddenError('WEBHOOKS_FORBIDDEN', {
+      zh: '无权管理该部门的推送地址',
+      en: 'You may not manage this department’s webhooks',
+    });
   }
 
   return {
     /** Subscribes a department's system; returns the signing secret once. */
-    async subscribe(p: Principal, departmentCode: string, url: string): Promise<{ id: string; secret: string }> {
+    async subscribe(
+      p: Principal,
+      departmentCode: string,
+      url: string,
+    ): Promise<{ id: string; secret: string }> {
       mayManage(p, departmentCode);
       if (!/^https?:\/\//.test(url)) {
-        throw new ValidationError('WEBHOOKS_INVALID_URL', { zh: '推送地址必须是 http(s) 网址', en: 'The webhook URL must be http(s)' }, [
-          { path: 'url', code: 'invalid_url', message: 'must start with http:// or https://' },
-        ]);
+        throw new ValidationError(
+          'WEBHOOKS_INVALID_URL',
+          { zh: '推送地址必须是 http(s) 网址', en: 'The webhook URL must be http(s)' },
+          [{ path: 'url', code: 'invalid_url', message: 'must start with http:// or https://' }],
+        );
       }
       const secret = ids.token(32);
       const id = ids.id();
-      await repo.insertWebhook({ id, department_code: departmentCode, url, secret_sealed: secretBox.seal(secret), active: 1, created_at: clock.now().toISOString() });
+      await repo.insertWebhook({
+        id,
+        department_code: departmentCode,
+        url,
+        secret_sealed: secretBox.seal(secret),
+        active: 1,
+        created_at: clock.now().toISOString(),
+      });
       return { id, secret };
     },
 
@@ -103,7 +128,11 @@ export function createWebhooksService(deps: {
     async deliverDue(limit = 50): Promise<{ delivered: number; retried: number; failed: number }> {
       const now = clock.now();
       const timeout = deps.timeoutMs ?? 5_000;
-      const rows = await repo.claimDue(now.toISOString(), new Date(now.getTime() + timeout * 4).toISOString(), limit);
+      const rows = await repo.claimDue(
+        now.toISOString(),
+        new Date(now.getTime() + timeout * 4).toISOString(),
+        limit,
+      );
       const result = { delivered: 0, retried: 0, failed: 0 };
       for (const row of rows) {
         const hook = await repo.findWebhook(row.webhook_id);
@@ -119,7 +148,11 @@ export function createWebhooksService(deps: {
               'x-onetrip-event': row.event_type,
               'x-onetrip-delivery': row.id,
               'x-onetrip-timestamp': timestamp,
-              'x-onetrip-signature': signDelivery(secretBox.open(hook.secret_sealed), timestamp, row.body),
+              'x-onetrip-signature': signDelivery(
+                secretBox.open(hook.secret_sealed),
+                timestamp,
+                row.body,
+              ),
             },
             body: row.body,
             signal: AbortSignal.timeout(timeout),
@@ -131,15 +164,34 @@ export function createWebhooksService(deps: {
         }
         const at = clock.now();
         if (!error) {
-          await repo.updateDelivery(row.id, { status: 'delivered', attempts, last_status_code: status, last_error: null, delivered_at: at.toISOString() });
+          await repo.updateDelivery(row.id, {
+            status: 'delivered',
+            attempts,
+            last_status_code: status,
+            last_error: null,
+            delivered_at: at.toISOString(),
+          });
           result.delivered++;
         } else if (attempts >= MAX_ATTEMPTS) {
-          await repo.updateDelivery(row.id, { status: 'failed', attempts, last_status_code: status, last_error: error });
+          await repo.updateDelivery(row.id, {
+            status: 'failed',
+            attempts,
+            last_status_code: status,
+            last_error: error,
+          });
           result.failed++;
         } else {
-          await repo.updateDelivery(row.id, { attempts, last_status_code: status, last_error: error, next_attempt_at: new Date(at.getTime() + backoffMs(attempts)).toISOString() });
+          await repo.updateDelivery(row.id, {
+            attempts,
+            last_status_code: status,
+            last_error: error,
+            next_attempt_at: new Date(at.getTime() + backoffMs(attempts)).toISOString(),
+          });
           result.retried++;
-          deps.logger.warn({ delivery: row.id, attempts, error }, 'webhook delivery failed; will retry');
+          deps.logger.warn(
+            { delivery: row.id, attempts, error },
+            'webhook delivery failed; will retry',
+          );
         }
       }
       return result;
@@ -147,8 +199,15 @@ export function createWebhooksService(deps: {
 
     /** The delivery log of a department, newest first. */
     async log(p: Principal, departmentCode: string) {
-      if (!(p.roles.includes('admin') || p.roles.includes('supervisor') || p.departmentCode === departmentCode)) {
-        throw new ForbiddenError('WEBHOOKS_FORBIDDEN', { zh: '无权查看该部门的推送记录', en: 'You may not see this department’s deliveries' });
+      if (!(
+        p.roles.includes('admin') ||
+        p.roles.includes('supervisor') ||
+        p.departmentCode === departmentCode
+      )) {
+        throw new ForbiddenError('WEBHOOKS_FORBIDDEN', {
+          zh: '无权查看该部门的推送记录',
+          en: 'You may not see this department’s deliveries',
+        });
       }
       return repo.deliveriesOf(departmentCode, 200);
     },

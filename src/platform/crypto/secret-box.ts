@@ -15,14 +15,23 @@ export function createSecretBox(masterSecret: string, purpose: string): SecretBo
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', key, iv);
       const ct = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-      return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), ct.toString('base64url')].join(':');
+      return [
+        'v1',
+        iv.toString('base64url'),
+        cipher.getAuthTag().toString('base64url'),
+        ct.toString('base64url'),
+      ].join(':');
     },
     open(sealed) {
       const [version, iv, tag, ct] = sealed.split(':');
-      if (version !== 'v1' || !iv || !tag || ct === undefined) throw new Error('sealed value has an unknown format');
+      if (version !== 'v1' || !iv || !tag || ct === undefined)
+        throw new Error('sealed value has an unknown format');
       const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
       decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-      return Buffer.concat([decipher.update(Buffer.from(ct, 'base64url')), decipher.final()]).toString('utf8');
+      return Buffer.concat([
+        decipher.update(Buffer.from(ct, 'base64url')),
+        decipher.final(),
+      ]).toString('utf8');
     },
   };
 }

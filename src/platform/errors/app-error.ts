@@ -68,7 +68,11 @@ export interface FieldIssue {
 
 /** 422: the request is well-formed but its content breaks a rule; details list field issues. */
 export class ValidationError extends AppError {
-  constructor(code: string, messages: Bilingual, readonly issues: FieldIssue[] = []) {
+  constructor(
+    code: string,
+    messages: Bilingual,
+    readonly issues: FieldIssue[] = [],
+  ) {
     super(422, code, messages, issues.length > 0 ? { issues } : undefined);
   }
 }

@@ -36,7 +36,8 @@ export function createFsBlobStore(root: string): BlobStore {
 }
 
 /** The media types the platform accepts as attachments, recognised from their first bytes. */
-export type SniffedType = 'application/pdf' | 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp' | 'application/ofd';
+export type SniffedType =
+  'application/pdf' | 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp' | 'application/ofd';
 
 /**
  * The media type of a file judged from its content (magic numbers), never from its name or
@@ -50,6 +51,7 @@ export function sniffMediaType(bytes: Buffer): SniffedType | null {
   if (starts([0x47, 0x49, 0x46, 0x38])) return 'image/gif';
   if (starts([0x52, 0x49, 0x46, 0x46]) && starts([0x57, 0x45, 0x42, 0x50], 8)) return 'image/webp';
   // OFD (GB/T 33190, China's fixed-layout document format) is a ZIP holding OFD.xml at its root.
-  if (starts([0x50, 0x4b, 0x03, 0x04]) && bytes.subarray(0, 512).includes('OFD.xml')) return 'application/ofd';
+  if (starts([0x50, 0x4b, 0x03, 0x04]) && bytes.subarray(0, 512).includes('OFD.xml'))
+    return 'application/ofd';
   return null;
 }

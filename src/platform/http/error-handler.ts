@@ -1,5 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import {
+  hasZodFastifySchemaValidationErrors,
+  isResponseSerializationError,
+} from 'fastify-type-provider-zod';
 import { AppError, type Bilingual, type FieldIssue } from '../errors/index.js';
 import { negotiateLanguage } from '../i18n/index.js';
 
@@ -53,7 +56,9 @@ function zodIssues(error: FastifyError): FieldIssue[] {
         message: v.message ?? 'unknown field',
       }));
     }
-    return [{ path: segments.join('.') || context, code: v.keyword, message: v.message ?? 'invalid' }];
+    return [
+      { path: segments.join('.') || context, code: v.keyword, message: v.message ?? 'invalid' },
+    ];
   });
 }
 
@@ -82,7 +87,8 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {
       return send(request, reply, 400, 'MALFORMED_JSON', MESSAGES.MALFORMED_JSON);
     }
-    if (status === 413) return send(request, reply, 413, 'PAYLOAD_TOO_LARGE', MESSAGES.PAYLOAD_TOO_LARGE);
+    if (status === 413)
+      return send(request, reply, 413, 'PAYLOAD_TOO_LARGE', MESSAGES.PAYLOAD_TOO_LARGE);
     if (status === 415) {
       return send(request, reply, 415, 'UNSUPPORTED_MEDIA_TYPE', MESSAGES.UNSUPPORTED_MEDIA_TYPE);
     }

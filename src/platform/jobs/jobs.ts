@@ -30,7 +30,13 @@ export interface PeriodicJob {
  * next run time on; on SQLite (one process) by the same update. So however many nodes run,
  * each job runs once per period.
  */
-export function createJobRunner<DB extends JobTables>(deps: { db: Kysely<DB>; dialect: Dialect; clock: Clock; logger: Logger; node: string }) {
+export function createJobRunner<DB extends JobTables>(deps: {
+  db: Kysely<DB>;
+  dialect: Dialect;
+  clock: Clock;
+  logger: Logger;
+  node: string;
+}) {
   const db = deps.db as unknown as Kysely<JobTables>;
   const timers: NodeJS.Timeout[] = [];
   const running = new Set<string>();
@@ -41,14 +47,28 @@ export function createJobRunner<DB extends JobTables>(deps: { db: Kysely<DB>; di
     return db.transaction().execute(async (trx) => {
       await trx
         .insertInto('scheduled_jobs')
-        .values({ name: job.name, next_run_at: now.toISOString(), last_run_at: null, last_error: null, locked_by: null })
+        .values({
+          name: job.name,
+          next_run_at: now.toISOString(),
+          last_run_at: null,
+          last_error: null,
+          locked_by: null,
+        })
         .onConflict((oc) => oc.column('name').doNothing())
         .execute();
-      let q = trx.selectFrom('scheduled_jobs').select(['name', 'next_run_at']).where('name', '=', job.name).where('next_run_at', '<=', now.toISOString());
+      let q = trx
+        .selectFrom('scheduled_jobs')
+        .select(['name', 'next_run_at'])
+        .where('name', '=', job.name)
+        .where('next_run_at', '<=', now.toISOString());
       if (deps.dialect === 'postgres') q = q.forUpdate().skipLocked();
       const row = await q.executeTakeFirst();
       if (!row) return false;
-      await trx.updateTable('scheduled_jobs').set({ next_run_at: next, locked_by: deps.node }).where('name', '=', job.name).execute();
+      await trx
+        .updateTable('scheduled_jobs')
+        .set({ next_run_at: next, locked_by: deps.node })
+        .where('name', '=', job.name)
+        .execute();
       return true;
     });
   }
@@ -82,7 +102,13 @@ export function createJobRunner<DB extends JobTables>(deps: { db: Kysely<DB>; di
     /** Starts polling every job on its period (timers do not keep the process alive). */
     start(jobs: PeriodicJob[]): void {
       for (const job of jobs) {
-        const timer = setInterval(() => void runIfDue(job).catch((e: unknown) => deps.logger.error({ err: e, job: job.name }, 'job claim failed')), Math.min(job.everyMs, 5_000));
+        const timer = setInterval(
+          () =>
+            void runIfDue(job).catch((e: unknown) =>
+              deps.logger.error({ err: e, job: job.name }, 'job claim failed'),
+            ),
+          Math.min(job.everyMs, 5_000),
+        );
         timer.unref();
         timers.push(timer);
       }

@@ -23,7 +23,12 @@ export function createLogger(options: { level: string; pretty: boolean }): Logge
     level: options.level,
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     ...(options.pretty
-      ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } } }
+      ? {
+          transport: {
+            target: 'pino-pretty',
+            options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' },
+          },
+        }
       : {}),
   });
 }
