@@ -337,3 +337,25 @@ export const EvaluationSchema = z
   })
   .strict();
 export type Evaluation = z.infer<typeof EvaluationSchema>;
+
+/** PUT /api/v1/drafts/{key} — a saved, unchecked application in progress. */
+export const DraftInputSchema = z
+  .object({
+    subject: z.object({ kind: z.enum(['bundle', 'matter']), code: z.string().min(1).max(64) }).strict().describe('What the draft applies for'),
+    form: z.record(z.string(), z.unknown()).default({}).describe('The form as filled so far (not validated until submission)'),
+    materials: z.array(MaterialEntrySchema.partial({ fileId: true, commitment: true })).max(100).default([]).describe('Materials given so far'),
+    step: z.number().int().min(0).max(20).default(0).describe('The wizard step to resume at'),
+  })
+  .strict();
+export type DraftInput = z.infer<typeof DraftInputSchema>;
+
+/** A draft as saved. */
+export const DraftSchema = z.object({
+  key: z.string(),
+  subject: z.object({ kind: z.enum(['bundle', 'matter']), code: z.string() }),
+  form: z.record(z.string(), z.unknown()),
+  materials: z.array(z.object({ material: z.string(), fileId: z.string().optional(), commitment: z.object({ dueDate: z.string().optional(), text: z.string().optional() }).optional() })),
+  step: z.number().int(),
+  updatedAt: z.string(),
+});
+export type Draft = z.infer<typeof DraftSchema>;

@@ -12,7 +12,7 @@ export const tinyPng = Buffer.from(
 export async function api<T = Record<string, unknown>>(
   app: TestApp,
   token: string | null,
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   url: string,
   payload?: unknown,
   headers: Record<string, string> = {},

@@ -103,6 +103,18 @@ export interface EvaluationsTable {
   at: string;
 }
 
+/** A saved, not yet submitted application of one account (resumable on any device). */
+export interface DraftsTable {
+  account_id: string;
+  key: string;
+  subject_kind: 'matter' | 'bundle';
+  subject_code: string;
+  form: string;
+  materials: string;
+  step: number;
+  updated_at: string;
+}
+
 /** The case module's tables. */
 export interface CasesTables {
   applications: ApplicationsTable;
@@ -110,4 +122,5 @@ export interface CasesTables {
   case_actions: CaseActionsTable;
   follow_ups: FollowUpsTable;
   evaluations: EvaluationsTable;
+  drafts: DraftsTable;
 }

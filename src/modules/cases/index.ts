@@ -29,3 +29,6 @@ export { definitionFromGuide } from './definition-from-guide.js';
 export { createCasesService, type CasesService } from './cases.service.js';
 export { createWatchService, type WatchService, type WatchReport } from './watch.service.js';
 export { registerCasesRoutes } from './cases.routes.js';
+export { createDraftsRepo } from './drafts.repo.js';
+export { createDraftsService, type DraftsService } from './drafts.service.js';
+export { registerDraftsRoutes } from './drafts.routes.js';

@@ -24,6 +24,9 @@ export function createIdentityRepo(db: Kysely<Database>) {
 
 function identityQueries(db: Kysely<Database>) {
   return {
+    /** The Kysely handle of this scope, so another module (the ledger) can write in the same transaction. */
+    handle: db,
+
     findAccountByUsername(username: string): Promise<AccountRow | undefined> {
       return db
         .selectFrom('accounts')

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SESSION_COOKIE, requirePrincipal, type HttpServer } from '../../platform/http/index.js';
+import { SESSION_COOKIE, requirePrincipal, requireRole, type HttpServer } from '../../platform/http/index.js';
 import {
   ErrorBodySchema,
   LoginRequestSchema,
@@ -7,9 +7,11 @@ import {
   MeSchema,
 } from '../../../shared/contracts/index.js';
 import type { IdentityService } from './identity.service.js';
+import type { RegistryService } from './registry.service.js';
 
 export interface IdentityRouteOptions {
   identity: Pick<IdentityService, 'login' | 'logout' | 'me'>;
+  registry: Pick<RegistryService, 'lookupPerson' | 'lookupOrganization'>;
   secureCookies: boolean;
   sessionHours: number;
   loginRateLimitPerMinute: number;
@@ -75,5 +77,39 @@ export function registerIdentityRoutes(app: HttpServer, options: IdentityRouteOp
       },
     },
     async (request) => identity.me(requirePrincipal(request)),
+  );
+
+  app.post(
+    '/api/v1/persons/lookup',
+    {
+      schema: {
+        tags: ['identity'],
+        summary: 'A clerk looks up an applicant by identity number (recorded as an access to the person’s data)',
+        body: z.object({ idNumber: z.string().min(1).max(18).describe('Resident identity number (GB 11643)') }).strict(),
+        response: {
+          200: z.object({ found: z.boolean(), name: z.string().nullable().describe('To compare with the ID card'), maskedIdNumber: z.string() }),
+          401: ErrorBodySchema,
+          403: ErrorBodySchema,
+          422: ErrorBodySchema,
+        },
+      },
+    },
+    async (request) => options.registry.lookupPerson(requireRole(request, 'clerk', 'supervisor'), request.body.idNumber, 'window-intake'),
+  );
+
+  app.post(
+    '/api/v1/organizations/lookup',
+    {
+      schema: {
+        tags: ['identity'],
+        summary: 'A clerk looks up an organisation by unified social credit code',
+        body: z.object({ creditCode: z.string().min(1).max(18).describe('Unified social credit code (GB 32100)') }).strict(),
+        response: { 200: z.object({ found: z.boolean(), name: z.string().nullable(), creditCode: z.string() }), 401: ErrorBodySchema, 403: ErrorBodySchema, 422: ErrorBodySchema },
+      },
+    },
+    async (request) => {
+      requireRole(request, 'clerk', 'supervisor');
+      return options.registry.lookupOrganization(request.body.creditCode);
+    },
   );
 }

@@ -1,5 +1,7 @@
 import type { Clock } from '../../platform/clock/index.js';
 import type { IdGenerator } from '../../platform/ids/index.js';
+import type { Principal } from '../../platform/http/index.js';
+import { maskIdNumber } from './mask.js';
 import { parseCreditCode } from './credit-code.js';
 import { parseIdNumber } from './id-number.js';
 import type { Kysely } from 'kysely';
@@ -20,9 +22,41 @@ export function createRegistryService(deps: {
   repo: IdentityRepo;
   clock: Clock;
   ids: IdGenerator;
+  /** Records a look-up of a person in the ledger, in the look-up's own transaction. */
+  recordAccess?: (
+    tx: Kysely<Database>,
+    access: { actor: Principal; idNumber: string; purpose: string; fields: string[] },
+  ) => Promise<void>;
 }) {
   const { repo, clock, ids } = deps;
   return {
+    /**
+     * A clerk's look-up of an applicant by identity number: the name (to compare with the ID
+     * card) and the masked number, recorded as an access to the person's data.
+     * Throws IDENTITY_INVALID_ID_NUMBER (422) naming the failed rule.
+     */
+    async lookupPerson(
+      actor: Principal,
+      idNumber: string,
+      purpose: string,
+    ): Promise<{ found: boolean; name: string | null; maskedIdNumber: string }> {
+      const parsed = parseIdNumber(idNumber, clock.now());
+      return repo.transaction(async (q) => {
+        const person = await q.findPersonByIdNumber(parsed.value);
+        if (person) {
+          await deps.recordAccess?.(q.handle, { actor, idNumber: parsed.value, purpose, fields: ['name'] });
+        }
+        return { found: !!person, name: person?.name ?? null, maskedIdNumber: maskIdNumber(parsed.value) };
+      });
+    },
+
+    /** A look-up of an organisation by credit code. Throws IDENTITY_INVALID_CREDIT_CODE (422). */
+    async lookupOrganization(creditCode: string): Promise<{ found: boolean; name: string | null; creditCode: string }> {
+      const parsed = parseCreditCode(creditCode);
+      const org = await repo.findOrganizationByCreditCode(parsed.value);
+      return { found: !!org, name: org?.name ?? null, creditCode: parsed.value };
+    },
+
     /** The person with this identity number, created if new (idempotent). */
     async ensurePerson(input: {
       idNumber: string;

@@ -1,0 +1,41 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Database } from '../../schema.js';
+import type { NotificationsTable } from './notifications.tables.js';
+
+export type NotificationRow = Selectable<NotificationsTable>;
+
+/** The only code of the notifications module that builds SQL. */
+export function createNotificationsRepo(db: Kysely<Database>) {
+  return {
+    /** Inserts in the given transaction (the case event's). */
+    async insert(tx: Kysely<Database>, row: NotificationRow): Promise<void> {
+      await tx.insertInto('notifications').values(row).execute();
+    },
+    /** The staff accounts of a department, read in the given transaction. */
+    async staffOf(tx: Kysely<Database>, departmentCode: string): Promise<string[]> {
+      const rows = await tx.selectFrom('accounts').select('id').where('department_code', '=', departmentCode).where('kind', '=', 'staff').execute();
+      return rows.map((r) => r.id);
+    },
+    list(accountId: string, limit: number): Promise<NotificationRow[]> {
+      return db.selectFrom('notifications').selectAll().where('account_id', '=', accountId).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+    },
+    async unread(accountId: string): Promise<number> {
+      const row = await db
+        .selectFrom('notifications')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('account_id', '=', accountId)
+        .where('read_at', 'is', null)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+    async markRead(accountId: string, id: string, at: string): Promise<boolean> {
+      const res = await db.updateTable('notifications').set({ read_at: at }).where('id', '=', id).where('account_id', '=', accountId).executeTakeFirst();
+      return Number(res.numUpdatedRows) > 0;
+    },
+    async markAllRead(accountId: string, at: string): Promise<void> {
+      await db.updateTable('notifications').set({ read_at: at }).where('account_id', '=', accountId).where('read_at', 'is', null).execute();
+    },
+  };
+}
+
+export type NotificationsRepo = ReturnType<typeof createNotificationsRepo>;

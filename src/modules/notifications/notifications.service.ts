@@ -1,0 +1,138 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../../platform/clock/index.js';
+import { NotFoundError } from '../../platform/errors/index.js';
+import type { Principal } from '../../platform/http/index.js';
+import type { IdGenerator } from '../../platform/ids/index.js';
+import type { Logger } from '../../platform/logging/index.js';
+import type { Database } from '../../schema.js';
+import type { NotificationsRepo } from './notifications.repo.js';
+
+/** A message as the outbound port sends it (SMS or e-mail). */
+export interface OutboundMessage {
+  accountId: string;
+  title: { zh: string; en: string };
+  body: { zh: string; en: string };
+}
+
+/** The outbound SMS / e-mail port; real gateways plug in behind it. */
+export interface OutboundMessenger {
+  send(message: OutboundMessage): Promise<void>;
+}
+
+/** The default messenger: writes what would be sent to the log (no personal numbers). */
+export function loggingMessenger(logger: Logger): OutboundMessenger {
+  return {
+    async send(message) {
+      logger.info({ accountId: message.accountId, title: message.title.zh }, 'outbound message (logging adapter)');
+    },
+  };
+}
+
+/** A case event as the inbox hears it. */
+export interface InboxEvent {
+  type: string;
+  applicationId: string;
+  receiptNo: string;
+  departmentCode?: string;
+  recipientAccount?: string;
+  data: Record<string, unknown>;
+  at: Date;
+}
+
+type Text = { zh: string; en: string };
+const TEXTS: Record<string, (e: InboxEvent) => { title: Text; body: Text } | null> = {
+  'application.accepted': (e) => ({
+    title: { zh: '办件已受理', en: 'Application accepted' },
+    body: { zh: `受理编号 ${e.receiptNo}，承诺办结时间 ${String(e.data.dueAt ?? '')}`, en: `Receipt ${e.receiptNo}, due ${String(e.data.dueAt ?? '')}` },
+  }),
+  'application.deficient': (e) => ({
+    title: { zh: '一次性告知：材料不全', en: 'One-time notice: materials missing' },
+    body: { zh: `办件 ${e.receiptNo} 缺少 ${String(e.data.items ?? '')} 项材料，请一次补齐`, en: `Application ${e.receiptNo} lacks ${String(e.data.items ?? '')} materials; supply them all at once` },
+  }),
+  'supplement.requested': (e) => ({
+    title: { zh: '请补正材料', en: 'Please supplement materials' },
+    body: { zh: `办件 ${e.receiptNo} 需要补正，计时已暂停`, en: `Application ${e.receiptNo} needs a supplement; the clock is paused` },
+  }),
+  'application.completed': (e) => ({
+    title: { zh: '办件已办结', en: 'Application completed' },
+    body: { zh: `办件 ${e.receiptNo} 已办结，欢迎评价`, en: `Application ${e.receiptNo} is complete; please rate the service` },
+  }),
+  'application.rejected': (e) => ({
+    title: { zh: '办件未获批准', en: 'Application not approved' },
+    body: { zh: `办件 ${e.receiptNo} 有事项未获批准，请查看原因`, en: `A step of application ${e.receiptNo} was not approved; see why` },
+  }),
+  'task.opened': (e) => ({
+    title: { zh: '新的待办', en: 'New task' },
+    body: { zh: `办件 ${e.receiptNo} 有一项待审批任务`, en: `Application ${e.receiptNo} has a task for your department` },
+  }),
+  'task.escalated': (e) => ({
+    title: { zh: '超期督办', en: 'Overdue task escalated' },
+    body: { zh: `办件 ${e.receiptNo} 的任务已超期，已上报部门负责人和效能监察`, en: `A task of ${e.receiptNo} is overdue and was escalated` },
+  }),
+};
+
+/**
+ * The inbox: in-app notifications written in the same transaction as the case event that
+ * causes them (applicants hear of acceptance, notices, supplements and results; reviewers
+ * of new and escalated tasks), and the outbound port for SMS or e-mail.
+ */
+export function createNotificationsService(deps: { repo: NotificationsRepo; clock: Clock; ids: IdGenerator; messenger: OutboundMessenger }) {
+  const { repo, clock, ids } = deps;
+  return {
+    /** Writes the notifications of a case event in the caller's transaction. */
+    async emit(tx: Kysely<Database>, event: InboxEvent): Promise<void> {
+      const text = TEXTS[event.type]?.(event);
+      if (!text) return;
+      const toDepartment = event.type.startsWith('task.');
+      const recipients = toDepartment && event.departmentCode ? await repo.staffOf(tx, event.departmentCode) : event.recipientAccount ? [event.recipientAccount] : [];
+      for (const accountId of recipients) {
+        await repo.insert(tx, {
+          id: ids.id(),
+          account_id: accountId,
+          type: event.type,
+          title_zh: text.title.zh,
+          title_en: text.title.en,
+          body_zh: text.body.zh,
+          body_en: text.body.en,
+          application_id: event.applicationId,
+          receipt_no: event.receiptNo,
+          read_at: null,
+          created_at: event.at.toISOString(),
+        });
+        if (!toDepartment) await deps.messenger.send({ accountId, title: text.title, body: text.body });
+      }
+    },
+
+    /** The caller's inbox, newest first, with the unread count. */
+    async list(p: Principal, limit = 50) {
+      const rows = await repo.list(p.accountId, Math.min(limit, 200));
+      return {
+        unread: await repo.unread(p.accountId),
+        items: rows.map((r) => ({
+          id: r.id,
+          type: r.type,
+          title: { zh: r.title_zh, en: r.title_en },
+          body: { zh: r.body_zh, en: r.body_en },
+          applicationId: r.application_id,
+          receiptNo: r.receipt_no,
+          read: r.read_at !== null,
+          createdAt: r.created_at,
+        })),
+      };
+    },
+
+    /** Marks one of the caller's notifications read; throws 404 NOTIFICATIONS_NOT_FOUND for another's. */
+    async markRead(p: Principal, id: string): Promise<void> {
+      if (!(await repo.markRead(p.accountId, id, clock.now().toISOString()))) {
+        throw new NotFoundError('NOTIFICATIONS_NOT_FOUND', { zh: '消息不存在', en: 'No such notification' });
+      }
+    },
+
+    /** Marks all of the caller's notifications read. */
+    async markAllRead(p: Principal): Promise<void> {
+      await repo.markAllRead(p.accountId, clock.now().toISOString());
+    },
+  };
+}
+
+export type NotificationsService = ReturnType<typeof createNotificationsService>;
