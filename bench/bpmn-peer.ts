@@ -34,7 +34,9 @@ export const BUNDLE_BPMN = `<?xml version="1.0" encoding="UTF-8"?>
 
 /** The process parsed once (bpmn-engine's `moddleContext` option), so only execution is measured. */
 async function parsedContext(): Promise<unknown> {
-  const mod = (await import('bpmn-moddle')) as unknown as { default: new () => { fromXML(xml: string): Promise<unknown> } };
+  const mod = (await import('bpmn-moddle')) as unknown as {
+    default: new () => { fromXML(xml: string): Promise<unknown> };
+  };
   return new mod.default().fromXML(BUNDLE_BPMN);
 }
 

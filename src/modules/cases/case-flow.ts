@@ -8,9 +8,18 @@ import type { MaterialState } from './materials.js';
 
 const TERMINAL = new Set(['approved', 'rejected', 'cancelled']);
 
-/** Reads the frozen definition of an application. */
-export function definitionOf(app: ApplicationRow): CaseDefinition {
-  return JSON.parse(app.definition) as CaseDefinition;
+// Parsed definitions by their JSON text: many applications share one frozen definition.
+const parsedDefinitions = new Map<string, CaseDefinition>();
+
+/** Reads the frozen definition of an application (parsed once per distinct definition; treat it as read-only). */
+export function definitionOf(app: Pick<ApplicationRow, 'definition'>): CaseDefinition {
+  let def = parsedDefinitions.get(app.definition);
+  if (!def) {
+    def = JSON.parse(app.definition) as CaseDefinition;
+    if (parsedDefinitions.size >= 100) parsedDefinitions.delete(parsedDefinitions.keys().next().value as string);
+    parsedDefinitions.set(app.definition, def);
+  }
+  return def;
 }
 
 /**

@@ -28,6 +28,15 @@ export function createCaseWriter(deps: {
   registry: Pick<CaseRegistryPort, 'personById'>;
 }) {
   const { clock, ids } = deps;
+  // A person's identity number never changes: keep the last few looked up for ledger subjects.
+  const subjects = new Map<string, string | null>();
+  async function subjectOf(tx: CasesQueries, personId: string): Promise<string | null> {
+    if (!subjects.has(personId)) {
+      if (subjects.size >= 1000) subjects.delete(subjects.keys().next().value as string);
+      subjects.set(personId, (await deps.registry.personById(personId, tx.handle))?.id_number ?? null);
+    }
+    return subjects.get(personId) ?? null;
+  }
   return {
     /** Records one action; returns the application's status after it. */
     async act(
@@ -42,7 +51,8 @@ export function createCaseWriter(deps: {
       },
     ): Promise<ApplicationStatus> {
       const at = clock.now();
-      const seq = await tx.nextSeq(app.id);
+      const history = await tx.actionTypesOf(app.id);
+      const seq = (history.at(-1)?.seq ?? 0) + 1;
       const actor = action.actor === 'system' ? 'system' : action.actor.accountId;
       const role = actorRole(action.actor);
       const data = action.data ?? {};
@@ -58,22 +68,19 @@ export function createCaseWriter(deps: {
         type: action.type,
         data: JSON.stringify(data),
       });
-      const history = await tx.actionsOf(app.id);
-      const derived = deriveStatus(history.map((h) => h.type as ActionType)).status;
+      const derived = deriveStatus([...history.map((h) => h.type as ActionType), action.type]).status;
       const status: ApplicationStatus = derived === 'submitted' ? app.status : derived;
       if (status !== app.status) {
         await tx.updateApplication(app.id, { status, updated_at: at.toISOString() });
         app.status = status;
       }
-      const person = app.applicant_person_id
-        ? await deps.registry.personById(app.applicant_person_id, tx.handle)
-        : undefined;
+      const subject = app.applicant_person_id ? await subjectOf(tx, app.applicant_person_id) : null;
       await deps.ledger.append(tx.handle, {
         action: `case.${action.type}`,
         actor,
         actorRole: role,
         purpose: app.receipt_no,
-        subjectIdNumber: person?.id_number ?? null,
+        subjectIdNumber: subject,
         data: { applicationId: app.id, seq, taskId: action.taskId ?? null, ...data },
         at,
       });

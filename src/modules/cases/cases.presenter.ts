@@ -17,7 +17,7 @@ export function presentTask(
   task: TaskRow,
   app: Pick<ApplicationRow, 'definition' | 'context' | 'receipt_no'>,
 ): TaskView {
-  const def = definitionOf(app as ApplicationRow);
+  const def = definitionOf(app);
   const step = def.steps.find((s) => s.id === task.step_id);
   const context = JSON.parse(app.context) as Record<string, Record<string, unknown>>;
   const inputs: Record<string, unknown> = {};

@@ -178,13 +178,14 @@ function casesQueries(db: Kysely<Database>, dialect: Dialect) {
         .execute();
     },
 
-    async nextSeq(applicationId: string): Promise<number> {
-      const row = await db
+    /** The sequence numbers and types of an application's history, in order. */
+    actionTypesOf(applicationId: string): Promise<{ seq: number; type: string }[]> {
+      return db
         .selectFrom('case_actions')
-        .select((eb) => eb.fn.max('seq').as('m'))
+        .select(['seq', 'type'])
         .where('application_id', '=', applicationId)
-        .executeTakeFirst();
-      return Number(row?.m ?? 0) + 1;
+        .orderBy('seq')
+        .execute();
     },
 
     async insertAction(row: ActionRow): Promise<void> {
