@@ -19,14 +19,14 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'shared/**/*.test.ts'],
-          exclude: ['src/**/*.int.test.ts'],
+          exclude: ['src/**/*.int.test.ts', 'src/**/*.cli.test.ts'],
         },
       },
       {
         extends: true,
         test: {
           name: 'sqlite',
-          include: ['src/**/*.int.test.ts', 'test/**/*.int.test.ts'],
+          include: ['src/**/*.int.test.ts', 'test/**/*.int.test.ts', 'src/**/*.cli.test.ts'],
           env: { ONETRIP_TEST_DB: 'sqlite' },
         },
       },
