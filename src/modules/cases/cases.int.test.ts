@@ -229,5 +229,10 @@ describe('authorisation', () => {
     expect((await api(app, supervisor, 'GET', `/api/v1/applications/${res.body.id}`)).status).toBe(
       200,
     );
+    // A clerk sees what the clerk accepted, not what came in online.
+    const clerk = await app.login('clerk1');
+    expect((await api(app, clerk, 'GET', `/api/v1/applications/${res.body.id}`)).status).toBe(404);
+    const clerkList = await api<{ items: unknown[] }>(app, clerk, 'GET', '/api/v1/applications');
+    expect(clerkList.body.items).toHaveLength(0);
   });
 });
