@@ -8,7 +8,7 @@ import { migrateToLatest, openDatabase, type DatabaseHandle, type DatabaseTarget
 import { buildServer, type HttpServer } from './platform/http/index.js';
 import { randomIds, type IdGenerator } from './platform/ids/index.js';
 import { createLogger, type Logger } from './platform/logging/index.js';
-import { projectRoot, projectVersion } from './platform/paths.js';
+import { projectRoot, projectVersion } from './platform/paths/index.js';
 import {
   createIdentityRepo,
   createIdentityService,
@@ -26,6 +26,9 @@ import {
   createCaseWriter,
   createCasesRepo,
   createCasesService,
+  createDraftsRepo,
+  createDraftsService,
+  registerDraftsRoutes,
   createIntakeService,
   createTasksService,
   createWatchService,
@@ -33,10 +36,20 @@ import {
   registerCasesRoutes,
   serialNumber,
   type CaseDefinition,
+  type CaseEventsPort,
   type CaseLedgerPort,
 } from './modules/cases/index.js';
 import { createWebhooksRepo, createWebhooksService, registerWebhooksRoutes } from './modules/webhooks/index.js';
+import {
+  createNotificationsRepo,
+  createNotificationsService,
+  loggingMessenger,
+  registerNotificationsRoutes,
+  type OutboundMessenger,
+} from './modules/notifications/index.js';
 import { createLedgerService, ledgerOrigin, registerLedgerRoutes, type LedgerService } from './modules/ledger/index.js';
+import { createDocumentsService, locateCjkFont, registerDocumentsRoutes } from './modules/documents/index.js';
+import { assembleDatahub, registerDatahubRoutes, type Datahub, type DataSource } from './modules/datahub/index.js';
 import { buildCreditCode, maskIdNumber } from './modules/identity/index.js';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
@@ -53,8 +66,12 @@ export interface AppOverrides {
   passwordLogN?: number;
   /** Another catalog folder than the shipped `catalog/`. */
   catalogDir?: string;
+  /** Where SMS and e-mail go (the logging adapter by default). */
+  messenger?: OutboundMessenger;
   /** Outbound HTTP for webhooks (tests). */
   post?: import('./modules/webhooks/index.js').PostFn;
+  /** Source adapters replacing the built-in one, by source code (a department's HTTP API; tests). */
+  datahubSources?: Record<string, DataSource>;
 }
 
 /** The assembled platform: the HTTP server, the services, and a way to stop everything. */
@@ -74,8 +91,11 @@ export interface App {
     tasks: ReturnType<typeof createTasksService>;
     watch: ReturnType<typeof createWatchService>;
     webhooks: ReturnType<typeof createWebhooksService>;
+    notifications: ReturnType<typeof createNotificationsService>;
+    drafts: ReturnType<typeof createDraftsService>;
     ledger: LedgerService;
     jobs: JobRunner;
+    datahub: Datahub;
   };
   /** Starts the background jobs (deadline watch, webhook deliveries, ledger checkpoints). */
   startJobs(): void;
@@ -100,9 +120,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const ids = overrides.ids ?? randomIds;
   const logger =
     overrides.logger ?? createLogger({ level: config.logLevel, pretty: config.env === 'development' && process.stdout.isTTY });
-  const handle = openDatabase<Database>(overrides.database ?? databaseTarget(config));
+  const target = overrides.database ?? databaseTarget(config);
+  const handle = openDatabase<Database>(target);
   try {
-    await migrateToLatest(handle.db, migrations);
+    await migrateToLatest(handle.db, migrations, target.kind === 'postgres' ? target.schema : undefined);
   } catch (error) {
     await handle.destroy();
     throw error;
@@ -123,7 +144,23 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     passwordLogN: overrides.passwordLogN,
     departmentName: (code) => departments.find((d) => d.code === code)?.name,
   });
-  const registry = createRegistryService({ repo: identityRepo, clock, ids });
+  // Look-ups of persons are recorded in the ledger (created below; called only by requests).
+  const registry = createRegistryService({
+    repo: identityRepo,
+    clock,
+    ids,
+    recordAccess: (tx, access) =>
+      ledger.append(tx, {
+        type: 'identity',
+        action: 'person.looked-up',
+        actor: access.actor.accountId,
+        actorRole: access.actor.roles[0] ?? access.actor.kind,
+        purpose: access.purpose,
+        subjectIdNumber: access.idNumber,
+        data: { fields: access.fields },
+        at: clock.now(),
+      }),
+  });
   const files = createFilesService({
     repo: createFilesRepo(handle.db),
     blobs: createFsBlobStore(path.join(config.dataDir, 'files')),
@@ -153,7 +190,19 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     logger,
   });
   const ledgerPort: CaseLedgerPort = { append: (tx, entry) => ledger.append(tx, { type: 'case', ...entry }) };
-  const writer = createCaseWriter({ clock, ids, ledger: ledgerPort, events: webhooks, registry });
+  const notifications = createNotificationsService({
+    repo: createNotificationsRepo(handle.db),
+    clock,
+    ids,
+    messenger: overrides.messenger ?? loggingMessenger(logger),
+  });
+  const events: CaseEventsPort = {
+    async emit(tx, event) {
+      await webhooks.emit(tx, event);
+      await notifications.emit(tx, event);
+    },
+  };
+  const writer = createCaseWriter({ clock, ids, ledger: ledgerPort, events, registry });
   const caseCalendar = {
     due: (from: Date, limit: CaseDefinition['promisedLimit']) =>
       'workingDays' in limit ? calendar.addWorkingDays(from, limit.workingDays) : calendar.addWorkingHours(from, limit.workingHours),
@@ -162,15 +211,38 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     addWorkingDays: (from: Date, days: number) => calendar.addWorkingDays(from, days),
   };
   const flow = createCaseFlow({ clock, ids, calendar: caseCalendar, writer });
+  const definitions = new Map<string, CaseDefinition | undefined>();
   const caseCatalog = {
     definition(kind: 'matter' | 'bundle', code: string): CaseDefinition | undefined {
-      const guide = kind === 'bundle' ? catalogData.bundle(code) : catalogData.matter(code);
-      return guide ? definitionFromGuide(kind, guide) : undefined;
+      // The loaded catalog does not change while the process runs: freeze each definition once.
+      const key = `${kind}:${code}`;
+      if (!definitions.has(key)) {
+        const guide = kind === 'bundle' ? catalogData.bundle(code) : catalogData.matter(code);
+        definitions.set(key, guide ? definitionFromGuide(kind, guide) : undefined);
+      }
+      return definitions.get(key);
     },
     validateForm: (def: CaseDefinition, form: Record<string, unknown>) =>
       validateForm(def.form as unknown as Parameters<typeof validateForm>[0], form, { today: clock.now() }),
   };
-  const intake = createIntakeService({ repo: casesRepo, clock, ids, catalog: caseCatalog, registry, files, writer, flow });
+  // The data hub (公共数据平台): materials it holds are fetched at submission, not asked for.
+  const datahub = assembleDatahub({
+    db: handle.db,
+    clock,
+    ids,
+    ledger,
+    hmacSecret: config.secrets.hmac,
+    applications: casesRepo,
+    registry,
+    catalog: caseCatalog,
+    guides: () => ({
+      matters: catalogData.searchMatters().flatMap((m) => catalogData.matter(m.code) ?? []),
+      bundles: catalogData.searchBundles().flatMap((b) => catalogData.bundle(b.code) ?? []),
+    }),
+    departmentName: (code) => departments.find((d) => d.code === code)?.name,
+    sources: overrides.datahubSources,
+  });
+  const intake = createIntakeService({ repo: casesRepo, clock, ids, catalog: caseCatalog, registry, files, writer, flow, datahub: datahub.port });
   const generateClaim = (claim: string, outputType: string, at: Date): string => {
     if (claim === 'creditCode') {
       // A new company's unified social credit code, registered in Nanhu (330402).
@@ -180,15 +252,25 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     }
     return serialNumber(outputType.replace(/[^A-Za-z]/g, '').slice(0, 4).toUpperCase() || 'NO', at);
   };
+  const drafts = createDraftsService({ repo: createDraftsRepo(handle.db), clock, catalog: caseCatalog });
   const tasks = createTasksService({ repo: casesRepo, clock, ids, writer, flow, generateClaim });
   const cases = createCasesService({ repo: casesRepo, clock, ids, calendar: caseCalendar, writer, registry, mask: maskIdNumber });
+  // The PDF font is a fact of the machine, not of the configuration: ONETRIP_PDF_FONT or Noto CJK.
+  const documents = createDocumentsService({
+    cases,
+    clock,
+    publicUrl: config.publicUrl,
+    ...locateCjkFont(process.env),
+    departmentName: (code) => catalog.listDepartments().find((d) => d.code === code)?.name,
+    outputNames: (matter) => catalogData.matter(matter)?.outputs.map((o) => o.name) ?? [],
+  });
   const watch = createWatchService({ repo: casesRepo, clock, ids, calendar: caseCalendar, writer });
   const jobs = createJobRunner({ db: handle.db, dialect: handle.dialect, clock, logger, node: `${hostname()}:${process.pid}` });
 
   const server = await buildServer({
     logger,
     auth: identity,
-    ping: handle.ping,
+    ping: () => handle.ping(),
     publicUrl: config.publicUrl,
     webRoot: path.join(root, 'web', 'dist'),
     secureCookies: config.publicUrl.startsWith('https://'),
@@ -197,6 +279,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   });
   registerIdentityRoutes(server, {
     identity,
+    registry,
     secureCookies: config.publicUrl.startsWith('https://'),
     sessionHours: config.sessionHours,
     loginRateLimitPerMinute: config.loginRateLimitPerMinute,
@@ -205,16 +288,24 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   registerCatalogRoutes(server, { catalog });
   registerCalendarRoutes(server, { calendar });
   registerCasesRoutes(server, { cases, intake, tasks });
+  registerDocumentsRoutes(server, { documents });
+  registerDraftsRoutes(server, { drafts });
+  registerNotificationsRoutes(server, { notifications });
   registerWebhooksRoutes(server, { webhooks });
   registerLedgerRoutes(server, { ledger, applications: cases });
+  registerDatahubRoutes(server, { datahub: datahub.service, requests: datahub.requests, stats: datahub.stats });
 
   return {
     server,
     db: handle.db,
     dialect: handle.dialect,
     config,
-    services: { identity, registry, files, catalog, calendar, cases, intake, tasks, watch, webhooks, ledger, jobs },
-    seedDemo: () => seedDemo({ identity, registry, departments }),
+    services: { identity, registry, files, catalog, calendar, cases, intake, tasks, watch, webhooks, notifications, drafts, ledger, jobs, datahub },
+    seedDemo: async () => {
+      const logins = await seedDemo({ identity, registry, departments });
+      await datahub.seedDemo();
+      return logins;
+    },
     startJobs() {
       jobs.start([
         { name: 'deadline-watch', everyMs: 60_000, run: async () => void (await watch.tick()) },

@@ -8,10 +8,13 @@ import { Migrator, type Migration } from 'kysely/migration';
 export async function migrateToLatest<DB>(
   db: Kysely<DB>,
   migrations: Record<string, Migration>,
+  /** The PostgreSQL schema the migration tables live in; without it Kysely may see another schema's. */
+  schema?: string,
 ): Promise<string[]> {
   const migrator = new Migrator({
     db: db as Kysely<unknown>,
     provider: { getMigrations: () => Promise.resolve(migrations) },
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
