@@ -21,6 +21,8 @@ export const ConfigEnvSchema = z.object({
   ONETRIP_LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(20),
   ONETRIP_SESSION_HOURS: z.coerce.number().positive().default(12),
   ONETRIP_MAX_UPLOAD_MB: z.coerce.number().positive().default(20),
+  ONETRIP_PDF_FONT: z.string().min(1).optional(),
+  ONETRIP_PDF_FONT_BOLD: z.string().min(1).optional(),
 });
 
 /** The validated configuration every part of the platform is built from. */
@@ -37,6 +39,8 @@ export interface Config {
   loginRateLimitPerMinute: number;
   sessionHours: number;
   maxUploadBytes: number;
+  /** The CJK fonts of printed documents (`file.ttf` or `file.ttc#PostScriptName`); found on the system when unset. */
+  pdfFonts: { regular: string | undefined; bold: string | undefined };
 }
 
 /** Thrown by loadConfig with every problem found, one per line. */
@@ -87,5 +91,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     loginRateLimitPerMinute: e.ONETRIP_LOGIN_RATE_LIMIT,
     sessionHours: e.ONETRIP_SESSION_HOURS,
     maxUploadBytes: Math.round(e.ONETRIP_MAX_UPLOAD_MB * 1024 * 1024),
+    pdfFonts: { regular: e.ONETRIP_PDF_FONT, bold: e.ONETRIP_PDF_FONT_BOLD },
   };
 }
