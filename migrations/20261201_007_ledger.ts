@@ -22,7 +22,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('purpose', 'varchar(64)', (c) => c.notNull())
     .addColumn('created_at', 'varchar(40)', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('ledger_pending_purpose_idx').on('ledger_pending').column('purpose').execute();
+  await db.schema
+    .createIndex('ledger_pending_purpose_idx')
+    .on('ledger_pending')
+    .column('purpose')
+    .execute();
 
   await db.schema
     .createTable('ledger_entries')
@@ -32,7 +36,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('purpose', 'varchar(64)', (c) => c.notNull())
     .addColumn('created_at', 'varchar(40)', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('ledger_entries_purpose_idx').on('ledger_entries').columns(['purpose', 'idx']).execute();
+  await db.schema
+    .createIndex('ledger_entries_purpose_idx')
+    .on('ledger_entries')
+    .columns(['purpose', 'idx'])
+    .execute();
 
   let nodes = db.schema
     .createTable('ledger_nodes')

@@ -18,7 +18,7 @@ function onetrip(args: string[], env: Record<string, string> = {}) {
 }
 
 describe('onetrip CLI', () => {
-  it('validates the shipped catalog and names file, line and rule of a broken one', () => {
+  it('validates the shipped catalog and names file, line and rule of a broken one', { timeout: 60_000 }, () => {
     const ok = onetrip(['catalog', 'validate']);
     expect(ok.code).toBe(0);
     expect(ok.out).toMatch(/catalog OK: \d+ departments, \d+ matters, \d+ bundles/);
@@ -30,7 +30,7 @@ describe('onetrip CLI', () => {
     expect(bad.err).toMatch(/departments\.yaml:\d+:\d+/);
   });
 
-  it('seeds the demo, creates a user with a TOTP secret, and refuses demo data in production', () => {
+  it('seeds the demo, creates a user with a TOTP secret, and refuses demo data in production', { timeout: 90_000 }, () => {
     const seeded = onetrip(['seed', '--demo']);
     expect(seeded.code, seeded.err).toBe(0);
     expect(seeded.out).toContain('reviewer.amr');
@@ -46,7 +46,7 @@ describe('onetrip CLI', () => {
     expect(prod.err).toContain('production');
   });
 
-  it('prints every configuration problem at once and exits', () => {
+  it('prints every configuration problem at once and exits', { timeout: 60_000 }, () => {
     const res = onetrip(['migrate'], { NODE_ENV: 'production', PORT: 'eighty' });
     expect(res.code).toBe(1);
     expect(res.err).toContain('PORT');
@@ -55,7 +55,7 @@ describe('onetrip CLI', () => {
     expect(prod.err).toContain('ONETRIP_HMAC_SECRET');
   });
 
-  it('shows an application by receipt number, and says so when there is none', () => {
+  it('shows an application by receipt number, and says so when there is none', { timeout: 60_000 }, () => {
     const none = onetrip(['applications', 'show', 'YCB2026120100000000']);
     expect(none.code).toBe(1);
     expect(none.err).toMatch(/No such application|办件不存在/);

@@ -2,14 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { addYearFile } from '../platform/calendar/index.js';
-import { projectRoot } from '../platform/paths.js';
+import { projectRoot, projectVersion } from '../platform/paths/index.js';
 import { CatalogError, loadCatalog } from '../modules/catalog/index.js';
 import { ConfigError, loadConfig, type Config } from '../platform/config/index.js';
-import { projectVersion } from '../platform/paths.js';
 import { createApp } from '../app.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, type DemoLogin } from '../demo/index.js';
 import { totpUri } from '../modules/identity/index.js';
 import type { StaffRole } from '../platform/http/index.js';
+import { registerLedgerCommands } from './ledger.js';
+import { registerPopulationCommand } from './population.js';
 
 function config(): Config {
   try {
@@ -185,6 +186,9 @@ apiKeys
       await app.close();
     }
   });
+
+registerLedgerCommands(program, { config, createApp });
+registerPopulationCommand(program, { config, createApp });
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);

@@ -22,6 +22,7 @@ export {
   frontierIds,
   frontierOf,
   frontierRoot,
+  entryLeafHash,
   nodeCount,
   type StoredNode,
   type TreeFrontier,

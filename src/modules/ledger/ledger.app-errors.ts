@@ -27,17 +27,29 @@ export class LedgerIntegrityError extends Error {
 /** Typed errors the ledger service throws for requests, with stable codes. */
 export const LedgerErrors = {
   entryNotFound: (index: number) =>
-    new NotFoundError('LEDGER_ENTRY_NOT_FOUND', { zh: `账本中没有第 ${index} 条`, en: `The ledger has no entry ${index}` }),
+    new NotFoundError('LEDGER_ENTRY_NOT_FOUND', {
+      zh: `账本中没有第 ${index} 条`,
+      en: `The ledger has no entry ${index}`,
+    }),
   beyondLog: (field: string, value: number, size: number) =>
     new ValidationError(
       'LEDGER_SIZE_BEYOND_LOG',
-      { zh: `${field} = ${value} 超出账本当前大小 ${size}`, en: `${field} = ${value} is beyond the ledger's size ${size}` },
+      {
+        zh: `${field} = ${value} 超出账本当前大小 ${size}`,
+        en: `${field} = ${value} is beyond the ledger's size ${size}`,
+      },
       [{ path: field, code: 'too_big', message: `at most ${size}` }],
     ),
   tileNotFound: (path: string) =>
-    new NotFoundError('LEDGER_TILE_NOT_FOUND', { zh: `没有这个瓦片：${path}`, en: `No such tile: ${path}` }),
+    new NotFoundError('LEDGER_TILE_NOT_FOUND', {
+      zh: `没有这个瓦片：${path}`,
+      en: `No such tile: ${path}`,
+    }),
   noCheckpoint: () =>
-    new NotFoundError('LEDGER_NO_CHECKPOINT', { zh: '账本尚未签署检查点', en: 'The ledger has not signed a checkpoint yet' }),
+    new NotFoundError('LEDGER_NO_CHECKPOINT', {
+      zh: '账本尚未签署检查点',
+      en: 'The ledger has not signed a checkpoint yet',
+    }),
   checkpointUnknown: (size: number) =>
     new ConflictError('LEDGER_CHECKPOINT_UNKNOWN', {
       zh: `账本没有签署过这个大小为 ${size} 的检查点`,
@@ -57,7 +69,8 @@ export const LedgerErrors = {
  */
 export function asRequestError(error: unknown, field?: string): unknown {
   if (!(error instanceof LedgerError)) return error;
-  if (error instanceof LedgerFormatError) return new BadRequestError(error.code, error.messages, error.details);
+  if (error instanceof LedgerFormatError)
+    return new BadRequestError(error.code, error.messages, error.details);
   const issues = field ? [{ path: field, code: error.code, message: error.messages.en }] : [];
   const wrapped: AppError = new ValidationError(error.code, error.messages, issues);
   return wrapped;

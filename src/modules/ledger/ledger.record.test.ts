@@ -21,7 +21,9 @@ describe('ledger records', () => {
       `{"action":"case.submitted","actor":"acct-1","actorRole":"person","dataHash":"${record.dataHash}","purpose":"YCB2026120100000001",` +
         `"subject":"${record.subject}","time":"2026-12-01T10:00:00.123+08:00","type":"case"}`,
     );
-    expect(record.subject).toBe(createHmac('sha256', 'k'.repeat(32)).update('33040220000229002X').digest('hex'));
+    expect(record.subject).toBe(
+      createHmac('sha256', 'k'.repeat(32)).update('33040220000229002X').digest('hex'),
+    );
     expect(entry).not.toContain('33040220000229002');
   });
 

@@ -68,7 +68,10 @@ export function dataHash(data: unknown): string {
 function requireText(name: string, value: string, max: number): void {
   if (typeof value !== 'string' || value.length === 0 || value.length > max) {
     throw new LedgerArgumentError(
-      { zh: `账本条目的 ${name} 必须是 1 到 ${max} 个字符`, en: `a ledger entry's ${name} must be 1..${max} characters` },
+      {
+        zh: `账本条目的 ${name} 必须是 1 到 ${max} 个字符`,
+        en: `a ledger entry's ${name} must be 1..${max} characters`,
+      },
       { field: name },
     );
   }
@@ -87,7 +90,10 @@ export function buildRecord(
   requireText('actor', input.actor, 100);
   requireText('purpose', input.purpose, 64);
   if (!(input.at instanceof Date) || Number.isNaN(input.at.getTime())) {
-    throw new LedgerArgumentError({ zh: '账本条目的时间无效', en: "a ledger entry's time is invalid" });
+    throw new LedgerArgumentError({
+      zh: '账本条目的时间无效',
+      en: "a ledger entry's time is invalid",
+    });
   }
   const record: LedgerRecord = {
     type: input.type,
@@ -101,7 +107,10 @@ export function buildRecord(
   };
   const entry = canonicalJson(record);
   if (Buffer.byteLength(entry, 'utf8') > MAX_ENTRY_BYTES) {
-    throw new LedgerArgumentError({ zh: '账本条目过长', en: `a ledger entry is at most ${MAX_ENTRY_BYTES} bytes` });
+    throw new LedgerArgumentError({
+      zh: '账本条目过长',
+      en: `a ledger entry is at most ${MAX_ENTRY_BYTES} bytes`,
+    });
   }
   return { record, entry };
 }
@@ -110,7 +119,9 @@ export function buildRecord(
 export function parseRecord(entry: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(entry);
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    return value && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import { CompiledQuery, type Insertable, type Kysely, type Selectable } from 'kysely';
 
 import type { Dialect } from '../../platform/db/index.js';
 import type { Database } from '../../schema.js';
@@ -13,16 +13,22 @@ import type {
   LedgerWitnessesTable,
 } from './ledger.tables.js';
 
+/** A row of `ledger_pending`. */
 export type PendingRow = Selectable<LedgerPendingTable>;
+/** A row of `ledger_entries`. */
 export type EntryRow = Selectable<LedgerEntriesTable>;
+/** A row of `ledger_checkpoints`. */
 export type CheckpointRow = Selectable<LedgerCheckpointsTable>;
+/** A row of `ledger_cosignatures`. */
 export type CosignatureRow = Selectable<LedgerCosignaturesTable>;
+/** A row of `ledger_keys`. */
 export type KeyRow = Selectable<LedgerKeysTable>;
+/** A row of `ledger_witnesses`. */
 export type WitnessRow = Selectable<LedgerWitnessesTable>;
 
-// Rows per multi-row INSERT: well under SQLite's 32766 and PostgreSQL's 65535 parameters.
-const ENTRY_CHUNK = 1000;
-const NODE_CHUNK = 2000;
+// Rows per multi-row INSERT: under SQLite's 32766 and PostgreSQL's 65535 parameters.
+const ENTRY_CHUNK = 5000;
+const NODE_CHUNK = 10000;
 // Node IDs per lookup query, so a tile (256 IDs) or a proof (≤ 2·53) is one round trip.
 const LOOKUP_CHUNK = 300;
 
@@ -34,10 +40,33 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 
 const nodeKey = (level: number, idx: number): string => `${level}/${idx}`;
 
+// Multi-row INSERTs of the sequencer as plain parameterised SQL, cached per row count: Kysely
+// builds an operation node per value, which costs more than SQLite's own insert here.
+function insertStatements(dialect: Dialect) {
+  const cache = new Map<string, string>();
+  return (table: string, columns: readonly string[], rows: number): string => {
+    const key = `${table}:${rows}`;
+    let text = cache.get(key);
+    if (!text) {
+      let n = 0;
+      const row = () =>
+        `(${columns.map(() => (dialect === 'postgres' ? `$${++n}` : '?')).join(', ')})`;
+      text = `insert into ${table} (${columns.join(', ')}) values ${Array.from({ length: rows }, row).join(', ')}`;
+      cache.set(key, text);
+    }
+    return text;
+  };
+}
+
 /** The only code of the ledger module that builds SQL. Every read takes an optional transaction. */
 export function createLedgerRepo(db: Kysely<Database>, dialect: Dialect) {
+  const statement = insertStatements(dialect);
   async function headSize(tx: Kysely<Database> = db): Promise<number> {
-    const row = await tx.selectFrom('ledger_head').select('size').where('id', '=', 1).executeTakeFirstOrThrow();
+    const row = await tx
+      .selectFrom('ledger_head')
+      .select('size')
+      .where('id', '=', 1)
+      .executeTakeFirstOrThrow();
     return Number(row.size);
   }
 
@@ -49,7 +78,8 @@ export function createLedgerRepo(db: Kysely<Database>, dialect: Dialect) {
 
     /** Writes a pending entry in the caller's transaction. */
     async insertPending(tx: Kysely<Database>, row: Insertable<LedgerPendingTable>): Promise<void> {
-      await tx.insertInto('ledger_pending').values(row).execute();
+      const text = statement('ledger_pending', ['entry', 'purpose', 'created_at'], 1);
+      await tx.executeQuery(CompiledQuery.raw(text, [row.entry, row.purpose, row.created_at]));
     },
 
     /**
@@ -59,10 +89,19 @@ export function createLedgerRepo(db: Kysely<Database>, dialect: Dialect) {
      */
     async lockHead(trx: Kysely<Database>): Promise<number> {
       if (dialect === 'postgres') {
-        const row = await trx.selectFrom('ledger_head').select('size').where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
+        const row = await trx
+          .selectFrom('ledger_head')
+          .select('size')
+          .where('id', '=', 1)
+          .forUpdate()
+          .executeTakeFirstOrThrow();
         return Number(row.size);
       }
-      await trx.updateTable('ledger_head').set((eb) => ({ size: eb.ref('size') })).where('id', '=', 1).execute();
+      await trx
+        .updateTable('ledger_head')
+        .set((eb) => ({ size: eb.ref('size') }))
+        .where('id', '=', 1)
+        .execute();
       return headSize(trx);
     },
 
@@ -70,7 +109,11 @@ export function createLedgerRepo(db: Kysely<Database>, dialect: Dialect) {
     headSize,
 
     async setHead(trx: Kysely<Database>, size: number, at: string): Promise<void> {
-      await trx.updateTable('ledger_head').set({ size, updated_at: at }).where('id', '=', 1).execute();
+      await trx
+        .updateTable('ledger_head')
+        .set({ size, updated_at: at })
+        .where('id', '=', 1)
+        .execute();
     },
 
     /**
@@ -80,61 +123,94 @@ export function createLedgerRepo(db: Kysely<Database>, dialect: Dialect) {
     async takePending(trx: Kysely<Database>, limit: number): Promise<PendingRow[]> {
       const rows = await trx
         .deleteFrom('ledger_pending')
-        .where('id', 'in', (eb) => eb.selectFrom('ledger_pending').select('id').orderBy('id').limit(limit))
+        .where('id', 'in', (eb) =>
+          eb.selectFrom('ledger_pending').select('id').orderBy('id').limit(limit),
+        )
         .returningAll()
         .execute();
       return rows.map((r) => ({ ...r, id: Number(r.id) })).sort((a, b) => a.id - b.id);
     },
 
     async countPending(tx: Kysely<Database> = db): Promise<number> {
-      const row = await tx.selectFrom('ledger_pending').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      const row = await tx
+        .selectFrom('ledger_pending')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
       return Number(row.n);
     },
 
     async insertEntries(trx: Kysely<Database>, rows: EntryRow[]): Promise<void> {
-      for (const chunk of chunks(rows, ENTRY_CHUNK)) await trx.insertInto('ledger_entries').values(chunk).execute();
+      const columns = ['idx', 'entry', 'leaf_hash', 'purpose', 'created_at'];
+      for (const chunk of chunks(rows, ENTRY_CHUNK)) {
+        const params = chunk.flatMap((r) => [r.idx, r.entry, r.leaf_hash, r.purpose, r.created_at]);
+        await trx.executeQuery(
+          CompiledQuery.raw(statement('ledger_entries', columns, chunk.length), params),
+        );
+      }
     },
 
     async insertNodes(trx: Kysely<Database>, nodes: readonly StoredNode[]): Promise<void> {
       for (const chunk of chunks(nodes, NODE_CHUNK)) {
-        await trx
-          .insertInto('ledger_nodes')
-          .values(chunk.map((n) => ({ level: n.level, idx: n.index, hash: n.hash })))
-          .execute();
+        const params = chunk.flatMap((n) => [n.level, n.index, n.hash]);
+        await trx.executeQuery(
+          CompiledQuery.raw(
+            statement('ledger_nodes', ['level', 'idx', 'hash'], chunk.length),
+            params,
+          ),
+        );
       }
     },
 
     /** The hashes of the given nodes in the same order, undefined where no row exists. */
-    async nodes(ids: readonly NodeId[], tx: Kysely<Database> = db): Promise<(Buffer | undefined)[]> {
+    async nodes(
+      ids: readonly NodeId[],
+      tx: Kysely<Database> = db,
+    ): Promise<(Buffer | undefined)[]> {
       const found = new Map<string, Buffer>();
       for (const chunk of chunks(ids, LOOKUP_CHUNK)) {
         const rows = await tx
           .selectFrom('ledger_nodes')
           .select(['level', 'idx', 'hash'])
-          .where((eb) => eb.or(chunk.map((n) => eb.and([eb('level', '=', n.level), eb('idx', '=', n.index)]))))
+          .where((eb) =>
+            eb.or(chunk.map((n) => eb.and([eb('level', '=', n.level), eb('idx', '=', n.index)]))),
+          )
           .execute();
-        for (const r of rows) found.set(nodeKey(Number(r.level), Number(r.idx)), Buffer.from(r.hash));
+        for (const r of rows)
+          found.set(nodeKey(Number(r.level), Number(r.idx)), Buffer.from(r.hash));
       }
       return ids.map((n) => found.get(nodeKey(n.level, n.index)));
     },
 
     /** Stored nodes in the given index ranges per level (inclusive), ordered by level and index. */
-    async nodeRanges(ranges: readonly { level: number; from: number; to: number }[]): Promise<StoredNode[]> {
+    async nodeRanges(
+      ranges: readonly { level: number; from: number; to: number }[],
+    ): Promise<StoredNode[]> {
       if (ranges.length === 0) return [];
       const rows = await db
         .selectFrom('ledger_nodes')
         .select(['level', 'idx', 'hash'])
         .where((eb) =>
-          eb.or(ranges.map((r) => eb.and([eb('level', '=', r.level), eb('idx', '>=', r.from), eb('idx', '<=', r.to)]))),
+          eb.or(
+            ranges.map((r) =>
+              eb.and([eb('level', '=', r.level), eb('idx', '>=', r.from), eb('idx', '<=', r.to)]),
+            ),
+          ),
         )
         .orderBy('level')
         .orderBy('idx')
         .execute();
-      return rows.map((r) => ({ level: Number(r.level), index: Number(r.idx), hash: Buffer.from(r.hash) }));
+      return rows.map((r) => ({
+        level: Number(r.level),
+        index: Number(r.idx),
+        hash: Buffer.from(r.hash),
+      }));
     },
 
     /** How many node rows lie at or beyond `minIdx` of each level (nodes a tree of some size must not have). */
-    async nodesBeyond(limits: readonly { level: number; minIdx: number }[], maxLevel: number): Promise<StoredNode | undefined> {
+    async nodesBeyond(
+      limits: readonly { level: number; minIdx: number }[],
+      maxLevel: number,
+    ): Promise<StoredNode | undefined> {
       const row = await db
         .selectFrom('ledger_nodes')
         .select(['level', 'idx', 'hash'])
@@ -148,23 +224,57 @@ export function createLedgerRepo(db: Kysely<Database>, dialect: Dialect) {
         .orderBy('idx')
         .limit(1)
         .executeTakeFirst();
-      return row ? { level: Number(row.level), index: Number(row.idx), hash: Buffer.from(row.hash) } : undefined;
+      return row
+        ? { level: Number(row.level), index: Number(row.idx), hash: Buffer.from(row.hash) }
+        : undefined;
     },
 
     async countNodes(): Promise<number> {
-      const row = await db.selectFrom('ledger_nodes').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom('ledger_nodes')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
       return Number(row.n);
     },
 
     async entry(idx: number): Promise<EntryRow | undefined> {
-      const row = await db.selectFrom('ledger_entries').selectAll().where('idx', '=', idx).executeTakeFirst();
+      const row = await db
+        .selectFrom('ledger_entries')
+        .selectAll()
+        .where('idx', '=', idx)
+        .executeTakeFirst();
       return row && normalizeEntry(row);
     },
 
     /** Up to `limit` entries from index `from` on, in index order (gaps show deleted rows). */
     async entriesFrom(from: number, limit: number): Promise<EntryRow[]> {
-      const rows = await db.selectFrom('ledger_entries').selectAll().where('idx', '>=', from).orderBy('idx').limit(limit).execute();
+      const rows = await db
+        .selectFrom('ledger_entries')
+        .selectAll()
+        .where('idx', '>=', from)
+        .orderBy('idx')
+        .limit(limit)
+        .execute();
       return rows.map(normalizeEntry);
+    },
+
+    /** Like entriesFrom, with only what re-hashing needs (index, bytes, stored leaf hash). */
+    async leavesFrom(
+      from: number,
+      limit: number,
+    ): Promise<Pick<EntryRow, 'idx' | 'entry' | 'leaf_hash'>[]> {
+      const rows = await db
+        .selectFrom('ledger_entries')
+        .select(['idx', 'entry', 'leaf_hash'])
+        .where('idx', '>=', from)
+        .orderBy('idx')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => ({
+        idx: Number(r.idx),
+        entry: r.entry,
+        leaf_hash: Buffer.from(r.leaf_hash),
+      }));
     },
 
     /** The entries [from, to) that exist, in index order. */
@@ -179,7 +289,10 @@ export function createLedgerRepo(db: Kysely<Database>, dialect: Dialect) {
       return rows.map(normalizeEntry);
     },
 
-    async entriesFor(purpose: string, limit: number): Promise<{ sequenced: EntryRow[]; pending: PendingRow[] }> {
+    async entriesFor(
+      purpose: string,
+      limit: number,
+    ): Promise<{ sequenced: EntryRow[]; pending: PendingRow[] }> {
       const sequenced = await db
         .selectFrom('ledger_entries')
         .selectAll()
@@ -194,16 +307,28 @@ export function createLedgerRepo(db: Kysely<Database>, dialect: Dialect) {
         .orderBy('id')
         .limit(limit)
         .execute();
-      return { sequenced: sequenced.map(normalizeEntry), pending: pending.map((p) => ({ ...p, id: Number(p.id) })) };
+      return {
+        sequenced: sequenced.map(normalizeEntry),
+        pending: pending.map((p) => ({ ...p, id: Number(p.id) })),
+      };
     },
 
     async latestCheckpoint(): Promise<CheckpointRow | undefined> {
-      const row = await db.selectFrom('ledger_checkpoints').selectAll().orderBy('size', 'desc').limit(1).executeTakeFirst();
+      const row = await db
+        .selectFrom('ledger_checkpoints')
+        .selectAll()
+        .orderBy('size', 'desc')
+        .limit(1)
+        .executeTakeFirst();
       return row && normalizeCheckpoint(row);
     },
 
     async checkpointAt(size: number): Promise<CheckpointRow | undefined> {
-      const row = await db.selectFrom('ledger_checkpoints').selectAll().where('size', '=', size).executeTakeFirst();
+      const row = await db
+        .selectFrom('ledger_checkpoints')
+        .selectAll()
+        .where('size', '=', size)
+        .executeTakeFirst();
       return row && normalizeCheckpoint(row);
     },
 
@@ -230,12 +355,22 @@ export function createLedgerRepo(db: Kysely<Database>, dialect: Dialect) {
     },
 
     async cosignaturesOf(size: number): Promise<CosignatureRow[]> {
-      const rows = await db.selectFrom('ledger_cosignatures').selectAll().where('size', '=', size).orderBy('key_name').execute();
+      const rows = await db
+        .selectFrom('ledger_cosignatures')
+        .selectAll()
+        .where('size', '=', size)
+        .orderBy('key_name')
+        .execute();
       return rows.map(normalizeCosignature);
     },
 
     async allCosignatures(): Promise<CosignatureRow[]> {
-      const rows = await db.selectFrom('ledger_cosignatures').selectAll().orderBy('size').orderBy('key_name').execute();
+      const rows = await db
+        .selectFrom('ledger_cosignatures')
+        .selectAll()
+        .orderBy('size')
+        .orderBy('key_name')
+        .execute();
       return rows.map(normalizeCosignature);
     },
 
@@ -257,7 +392,13 @@ export function createLedgerRepo(db: Kysely<Database>, dialect: Dialect) {
 
     /** The log key (the first one made; a deployment has one). */
     logKey(): Promise<KeyRow | undefined> {
-      return db.selectFrom('ledger_keys').selectAll().orderBy('created_at').orderBy('name').limit(1).executeTakeFirst();
+      return db
+        .selectFrom('ledger_keys')
+        .selectAll()
+        .orderBy('created_at')
+        .orderBy('name')
+        .limit(1)
+        .executeTakeFirst();
     },
 
     /** Stores a key unless one of that name exists; racing nodes then read back the winner. */
@@ -294,7 +435,12 @@ function normalizeCheckpoint(row: CheckpointRow): CheckpointRow {
 }
 
 function normalizeCosignature(row: CosignatureRow): CosignatureRow {
-  return { ...row, size: Number(row.size), key_id: Number(row.key_id), signed_at: Number(row.signed_at) };
+  return {
+    ...row,
+    size: Number(row.size),
+    key_id: Number(row.key_id),
+    signed_at: Number(row.signed_at),
+  };
 }
 
 /** The ledger repository. */

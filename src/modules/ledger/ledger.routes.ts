@@ -4,7 +4,13 @@ import { ErrorBodySchema } from '../../../shared/contracts/index.js';
 import { requirePrincipal, type HttpServer, type Principal } from '../../platform/http/index.js';
 import type { LedgerEntryView, LedgerService } from './ledger.service.js';
 
-const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema, 422: ErrorBodySchema };
+const errors = {
+  400: ErrorBodySchema,
+  401: ErrorBodySchema,
+  404: ErrorBodySchema,
+  409: ErrorBodySchema,
+  422: ErrorBodySchema,
+};
 const tags = ['ledger'];
 
 // A decimal integer below 2^53 with no sign, spaces or leading zeros: `?index=` or `?index=1e3`
@@ -23,22 +29,31 @@ export const LedgerRecordSchema = z.object({
   time: z.string().describe('When the recorded change happened (RFC 3339, +08:00)'),
   actor: z.string().describe('Account id of who acted, or `system`'),
   actorRole: z.string().nullable().describe('The role they acted in'),
-  subject: z.string().nullable().describe('Hex HMAC-SHA256 of the person’s identity number (never the number)'),
+  subject: z
+    .string()
+    .nullable()
+    .describe('Hex HMAC-SHA256 of the person’s identity number (never the number)'),
   action: z.string().describe('What was done, e.g. `case.submitted`'),
   purpose: z.string().describe('What for: the application’s receipt number'),
-  dataHash: z.string().describe('base64 SHA-256 of the canonical JSON (RFC 8785) of the data concerned'),
+  dataHash: z
+    .string()
+    .describe('base64 SHA-256 of the canonical JSON (RFC 8785) of the data concerned'),
 });
 
 /** One entry of the log. */
 export const LedgerEntrySchema = z.object({
   index: z.number().int().describe('The entry’s index in the log (leaf number)'),
-  entry: z.string().describe('The entry bytes (canonical JSON, UTF-8) in base64: what the leaf hash covers'),
+  entry: z
+    .string()
+    .describe('The entry bytes (canonical JSON, UTF-8) in base64: what the leaf hash covers'),
   leafHash: z.string().describe('base64 RFC 9162 leaf hash, SHA-256(0x00 || entry)'),
   record: LedgerRecordSchema.describe('The entry bytes parsed'),
   createdAt: z.string().describe('When the entry was appended (RFC 3339)'),
 });
 
-const ProofHashes = z.array(z.string()).describe('RFC 9162 proof hashes, base64, in verification order');
+const ProofHashes = z
+  .array(z.string())
+  .describe('RFC 9162 proof hashes, base64, in verification order');
 
 function presentEntry(e: LedgerEntryView) {
   return {
@@ -68,25 +83,40 @@ export function registerLedgerRoutes(
 
   const sendCheckpoint = async (_request: unknown, reply: import('fastify').FastifyReply) => {
     const cp = await ledger.latestCheckpoint();
-    return reply.header('cache-control', 'no-cache').header('access-control-allow-origin', '*').type('text/plain; charset=utf-8').send(cp.note);
+    return reply
+      .header('cache-control', 'no-cache')
+      .header('access-control-allow-origin', '*')
+      .type('text/plain; charset=utf-8')
+      .send(cp.note);
   };
   app.get(
     '/api/v1/ledger/checkpoint',
     {
       schema: {
         tags,
-        summary: 'The latest checkpoint as a C2SP signed note (text/plain), with witness cosignatures',
+        summary:
+          'The latest checkpoint as a C2SP signed note (text/plain), with witness cosignatures',
         response: { 404: ErrorBodySchema },
       },
     },
     sendCheckpoint,
   );
-  app.get('/ledger/checkpoint', { schema: { tags, summary: 'C2SP tlog-tiles: the latest checkpoint (text/plain)' } }, sendCheckpoint);
+  app.get(
+    '/ledger/checkpoint',
+    { schema: { tags, summary: 'C2SP tlog-tiles: the latest checkpoint (text/plain)' } },
+    sendCheckpoint,
+  );
 
   app.get(
     '/api/v1/ledger/key',
-    { schema: { tags, summary: 'The log’s verifier key (`name+hex-id+base64-key`, C2SP signed-note), text/plain' } },
-    async (_request, reply) => reply.type('text/plain; charset=utf-8').send((await ledger.verifierKey()).verifierKey),
+    {
+      schema: {
+        tags,
+        summary: 'The log’s verifier key (`name+hex-id+base64-key`, C2SP signed-note), text/plain',
+      },
+    },
+    async (_request, reply) =>
+      reply.type('text/plain; charset=utf-8').send((await ledger.verifierKey()).verifierKey),
   );
 
   app.get(
@@ -108,9 +138,16 @@ export function registerLedgerRoutes(
       schema: {
         tags,
         summary: 'RFC 9162 inclusion proof of an entry in the tree of a given size',
-        querystring: z.object({ index: uint('Entry index'), treeSize: uint('Tree size (of a checkpoint), greater than index') }),
+        querystring: z.object({
+          index: uint('Entry index'),
+          treeSize: uint('Tree size (of a checkpoint), greater than index'),
+        }),
         response: {
-          200: z.object({ index: z.number().int().describe('Entry index'), treeSize: z.number().int().describe('Tree size'), hashes: ProofHashes }),
+          200: z.object({
+            index: z.number().int().describe('Entry index'),
+            treeSize: z.number().int().describe('Tree size'),
+            hashes: ProofHashes,
+          }),
           ...errors,
         },
       },
@@ -126,10 +163,18 @@ export function registerLedgerRoutes(
     {
       schema: {
         tags,
-        summary: 'RFC 9162 consistency proof that the tree of size `to` extends the tree of size `from`',
-        querystring: z.object({ from: uint('Earlier tree size, at least 1'), to: uint('Later tree size, at least `from`') }),
+        summary:
+          'RFC 9162 consistency proof that the tree of size `to` extends the tree of size `from`',
+        querystring: z.object({
+          from: uint('Earlier tree size, at least 1'),
+          to: uint('Later tree size, at least `from`'),
+        }),
         response: {
-          200: z.object({ from: z.number().int().describe('Earlier size'), to: z.number().int().describe('Later size'), hashes: ProofHashes }),
+          200: z.object({
+            from: z.number().int().describe('Earlier size'),
+            to: z.number().int().describe('Later size'),
+            hashes: ProofHashes,
+          }),
           ...errors,
         },
       },
@@ -146,12 +191,19 @@ export function registerLedgerRoutes(
       config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
       schema: {
         tags,
-        summary: 'A witness submits a checkpoint of this log carrying its C2SP tlog-cosignature (text/plain signed note)',
-        body: z.string().min(1).max(65_536).describe('The signed checkpoint note with the witness’s cosignature line'),
+        summary:
+          'A witness submits a checkpoint of this log carrying its C2SP tlog-cosignature (text/plain signed note)',
+        body: z
+          .string()
+          .min(1)
+          .max(65_536)
+          .describe('The signed checkpoint note with the witness’s cosignature line'),
         response: {
           201: z.object({
             size: z.number().int().describe('Size of the cosigned checkpoint'),
-            witnesses: z.array(z.string()).describe('Registered witnesses whose cosignatures were stored'),
+            witnesses: z
+              .array(z.string())
+              .describe('Registered witnesses whose cosignatures were stored'),
           }),
           ...errors,
         },
@@ -169,7 +221,9 @@ export function registerLedgerRoutes(
         params: z.object({ id: z.string().min(1).max(64).describe('Application id') }),
         response: {
           200: z.object({
-            receiptNo: z.string().describe('The application’s receipt number, the entries’ purpose'),
+            receiptNo: z
+              .string()
+              .describe('The application’s receipt number, the entries’ purpose'),
             entries: z.array(LedgerEntrySchema).describe('Entries in the log, oldest first'),
             pending: z
               .array(z.object({ record: LedgerRecordSchema, createdAt: z.string() }))
@@ -180,12 +234,18 @@ export function registerLedgerRoutes(
       },
     },
     async (request) => {
-      const { receiptNo } = await deps.applications.get(requirePrincipal(request), request.params.id);
+      const { receiptNo } = await deps.applications.get(
+        requirePrincipal(request),
+        request.params.id,
+      );
       const found = await ledger.entriesFor(receiptNo);
       return {
         receiptNo,
         entries: found.entries.map(presentEntry),
-        pending: found.pending.map((p) => ({ record: p.record as z.infer<typeof LedgerRecordSchema>, createdAt: p.createdAt })),
+        pending: found.pending.map((p) => ({
+          record: p.record as z.infer<typeof LedgerRecordSchema>,
+          createdAt: p.createdAt,
+        })),
       };
     },
   );
@@ -195,7 +255,8 @@ export function registerLedgerRoutes(
     {
       schema: {
         tags,
-        summary: 'C2SP tlog-tiles: a hash tile `tile/<L>/<N>[.p/<W>]` or entry bundle `tile/entries/<N>[.p/<W>]`',
+        summary:
+          'C2SP tlog-tiles: a hash tile `tile/<L>/<N>[.p/<W>]` or entry bundle `tile/entries/<N>[.p/<W>]`',
         params: z.object({ '*': z.string().max(200).describe('The tile path after `tile/`') }),
       },
     },
@@ -203,7 +264,10 @@ export function registerLedgerRoutes(
       const tile = await ledger.tile(`tile/${request.params['*']}`);
       // A tile's bytes never change; a partial one is replaced by wider ones as the tree grows.
       return reply
-        .header('cache-control', tile.full ? 'public, max-age=31536000, immutable' : 'public, max-age=60')
+        .header(
+          'cache-control',
+          tile.full ? 'public, max-age=31536000, immutable' : 'public, max-age=60',
+        )
         .header('access-control-allow-origin', '*')
         .type('application/octet-stream')
         .send(tile.bytes);

@@ -1,7 +1,15 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 
-import { extendTree, frontierIds, frontierOf, frontierRoot, nodeCount, type TreeFrontier } from './ledger.sequencer.js';
+import {
+  entryLeafHash,
+  extendTree,
+  frontierIds,
+  frontierOf,
+  frontierRoot,
+  nodeCount,
+  type TreeFrontier,
+} from './ledger.sequencer.js';
 import { createMemoryNodeStore, leafHash, treeRoot } from './merkle.js';
 
 const leaf = (i: number) => leafHash(Buffer.from(`entry ${i}`));
@@ -50,13 +58,22 @@ describe('extendTree', () => {
     const grown = extendTree(frontier, [leaf(77), leaf(78), leaf(79)]);
     for (let i = 77; i < 80; i++) store.append(leaf(i));
     expect(frontierRoot(grown.frontier).equals(treeRoot(80, store))).toBe(true);
-    // Leaf 79 completes 0/79, 1/39, 2/19 and 3/9 (leaves 72..79); 4/4 would need 64..79 under one peak.
-    expect(grown.nodes.map((n) => `${n.level}/${n.index}`)).toEqual(['0/77', '0/78', '1/39', '0/79', '2/19', '3/9', '4/4']);
+    // 77 is a right child (completes 1/38); 79 completes 1/39, 2/19, 3/9 and 4/4 (leaves 64..79).
+    const completed = grown.nodes.map((n) => `${n.level}/${n.index}`);
+    expect(completed).toEqual(['0/77', '1/38', '0/78', '0/79', '1/39', '2/19', '3/9', '4/4']);
   });
 
   it('gives the empty-tree root for size 0 and refuses a frontier with the wrong hashes', () => {
     expect(frontierRoot({ size: 0, peaks: [] }).equals(createHash('sha256').digest())).toBe(true);
     expect(() => frontierOf(3, [leaf(0)])).toThrow(/frontier/);
     expect(() => extendTree({ size: 0, peaks: [] }, [Buffer.alloc(31)])).toThrow(/32 bytes/);
+  });
+});
+
+describe('entryLeafHash', () => {
+  it('equals leafHash of the UTF-8 bytes, for short, multi-byte and long entries', () => {
+    for (const entry of ['', '{"a":1}', '办件 YCB2026 一次办 😀', 'x'.repeat(5000), '{"a":1}']) {
+      expect(entryLeafHash(entry).equals(leafHash(Buffer.from(entry, 'utf8')))).toBe(true);
+    }
   });
 });

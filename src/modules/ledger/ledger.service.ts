@@ -7,34 +7,30 @@ import type { IdGenerator } from '../../platform/ids/index.js';
 import { ValidationError } from '../../platform/errors/index.js';
 import type { Logger } from '../../platform/logging/index.js';
 import type { Database } from '../../schema.js';
-import { signCheckpoint, openCheckpoint } from './checkpoint.js';
-import { cosignatureTimestamp, cosignatureVerifier, toCosignatureVerifierKey } from './cosignature.js';
+import { signCheckpoint } from './checkpoint.js';
 import { LedgerErrors, LedgerIntegrityError, asRequestError } from './ledger.app-errors.js';
-import { LedgerError } from './ledger.errors.js';
+import { createCosignatureIntake } from './ledger.cosignatures.js';
+import { createLogKeys } from './ledger.keys.js';
 import { buildRecord, parseRecord, type LedgerAppendInput } from './ledger.record.js';
 import { createLedgerRepo, type CheckpointRow, type EntryRow } from './ledger.repo.js';
-import { extendTree, frontierIds, frontierOf } from './ledger.sequencer.js';
+import { entryLeafHash, extendTree, frontierIds, frontierOf } from './ledger.sequencer.js';
 import { verifyLedger, type LedgerVerifyReport, type LogReader } from './ledger.verify.js';
 import {
   consistencyPlan,
   emptyTreeRoot,
   inclusionPlan,
-  leafHash,
   resolveProof,
   rootPlan,
   verifyConsistency,
   type ProofPlan,
 } from './merkle.js';
 import {
-  ed25519Signer,
-  ed25519Verifier,
-  generateEd25519Key,
-  openNote,
-  parseNote,
-  type NoteSigner,
-  type NoteVerifier,
-} from './note.js';
-import { encodeEntryBundle, parseTilePath, TILE_HEIGHT, TILE_WIDTH, type TilePath } from './tiles.js';
+  encodeEntryBundle,
+  parseTilePath,
+  TILE_HEIGHT,
+  TILE_WIDTH,
+  type TilePath,
+} from './tiles.js';
 
 /** What the ledger service is built from. */
 export interface LedgerServiceDeps {
@@ -75,12 +71,6 @@ export interface CheckpointView {
   witnesses: string[];
 }
 
-interface LogKey {
-  origin: string;
-  signer: NoteSigner & { readonly verifierKey: string };
-  verifier: NoteVerifier;
-}
-
 const MAX_SEQUENCE_ROUNDS = 100;
 
 function requireIndex(name: string, value: number): void {
@@ -104,40 +94,8 @@ export function createLedgerService(deps: LedgerServiceDeps) {
   const { clock } = deps;
   const intervalMs = deps.checkpointIntervalMs ?? 1000;
   const batch = deps.sequenceBatch ?? 5000;
-  let keyPromise: Promise<LogKey> | undefined;
-
-  async function loadKey(): Promise<LogKey> {
-    let row = await repo.logKey();
-    if (!row) {
-      const seed = deps.ids ? Buffer.from(deps.ids.token(32), 'base64url') : undefined;
-      const made = generateEd25519Key(deps.origin, seed);
-      await repo.insertKey({
-        name: deps.origin,
-        signer_key: deps.secretBox.seal(made.signerKey),
-        verifier_key: made.verifierKey,
-        created_at: clock.now().toISOString(),
-      });
-      row = await repo.logKey();
-      if (!row) throw new Error('the ledger key could not be stored');
-      deps.logger.info({ ledgerKey: row.verifier_key }, 'ledger key created');
-    }
-    const signer = ed25519Signer(deps.secretBox.open(row.signer_key));
-    if (signer.verifierKey !== row.verifier_key) {
-      throw new LedgerIntegrityError({
-        zh: '账本签名私钥与存储的验证公钥不符',
-        en: 'the ledger signer key does not match the stored verifier key',
-      });
-    }
-    return { origin: row.name, signer, verifier: ed25519Verifier(row.verifier_key) };
-  }
-
-  function key(): Promise<LogKey> {
-    keyPromise ??= loadKey().catch((error: unknown) => {
-      keyPromise = undefined;
-      throw error;
-    });
-    return keyPromise;
-  }
+  const { key } = createLogKeys({ repo, ...deps });
+  const witnesses = createCosignatureIntake({ repo, clock, key, logger: deps.logger });
 
   // A plan's hashes in one read; a missing row is the store's fault, not the caller's.
   async function readPlan(plan: ProofPlan): Promise<Buffer[]> {
@@ -146,7 +104,10 @@ export function createLedgerService(deps: LedgerServiceDeps) {
     const missing = plan.ids.find((_, i) => !hashes[i]);
     if (missing) {
       throw new LedgerIntegrityError(
-        { zh: `缺少子树哈希 ${missing.level}/${missing.index}`, en: `node ${missing.level}/${missing.index} is missing` },
+        {
+          zh: `缺少子树哈希 ${missing.level}/${missing.index}`,
+          en: `node ${missing.level}/${missing.index} is missing`,
+        },
         { ...missing },
       );
     }
@@ -173,7 +134,7 @@ export function createLedgerService(deps: LedgerServiceDeps) {
           en: `the stored tree of size ${size} lacks a frontier node; refusing to append`,
         });
       }
-      const leaves = pending.map((p) => leafHash(Buffer.from(p.entry, 'utf8')));
+      const leaves = pending.map((p) => entryLeafHash(p.entry));
       const { nodes } = extendTree(frontierOf(size, peaks as Buffer[]), leaves);
       const rows: EntryRow[] = pending.map((p, i) => ({
         idx: size + i,
@@ -191,7 +152,8 @@ export function createLedgerService(deps: LedgerServiceDeps) {
 
   async function sequenceAll(): Promise<number> {
     let result = { size: 0, added: batch };
-    for (let round = 0; round < MAX_SEQUENCE_ROUNDS && result.added === batch; round++) result = await sequence(batch);
+    for (let round = 0; round < MAX_SEQUENCE_ROUNDS && result.added === batch; round++)
+      result = await sequence(batch);
     return result.size;
   }
 
@@ -220,7 +182,10 @@ export function createLedgerService(deps: LedgerServiceDeps) {
     if (last) {
       if (last.size > size) {
         throw new LedgerIntegrityError(
-          { zh: `账本比已签署的检查点（${last.size}）小`, en: `the log (${size}) is smaller than its checkpoint (${last.size})` },
+          {
+            zh: `账本比已签署的检查点（${last.size}）小`,
+            en: `the log (${size}) is smaller than its checkpoint (${last.size})`,
+          },
           { size, checkpoint: last.size },
         );
       }
@@ -233,24 +198,41 @@ export function createLedgerService(deps: LedgerServiceDeps) {
       try {
         verifyConsistency(last.size, size, last.root, root, proof);
       } catch (error) {
-        deps.logger.error({ err: error, size, last: last.size }, 'ledger tree is inconsistent with its last checkpoint');
+        deps.logger.error(
+          { err: error, size, last: last.size },
+          'ledger tree is inconsistent with its last checkpoint',
+        );
         throw new LedgerIntegrityError(
-          { zh: '账本树与上一个检查点不一致，拒绝签署', en: 'the tree does not extend the last checkpoint; refusing to sign' },
+          {
+            zh: '账本树与上一个检查点不一致，拒绝签署',
+            en: 'the tree does not extend the last checkpoint; refusing to sign',
+          },
           { size, checkpoint: last.size },
         );
       }
     }
-    const note = await signCheckpoint({ origin: k.origin, size, rootHash: root, extensions: [] }, [k.signer]);
+    const note = await signCheckpoint({ origin: k.origin, size, rootHash: root, extensions: [] }, [
+      k.signer,
+    ]);
     await repo.insertCheckpoint({ size, root, note, created_at: clock.now().toISOString() });
     const stored = await repo.checkpointAt(size);
     if (!stored?.root.equals(root)) {
-      throw new LedgerIntegrityError({ zh: `大小为 ${size} 的检查点根哈希冲突`, en: `a checkpoint of size ${size} with another root exists` });
+      throw new LedgerIntegrityError({
+        zh: `大小为 ${size} 的检查点根哈希冲突`,
+        en: `a checkpoint of size ${size} with another root exists`,
+      });
     }
     return view(stored);
   }
 
   function present(row: EntryRow): LedgerEntryView {
-    return { index: row.idx, entry: row.entry, leafHash: row.leaf_hash, record: parseRecord(row.entry) ?? {}, createdAt: row.created_at };
+    return {
+      index: row.idx,
+      entry: row.entry,
+      leafHash: row.leaf_hash,
+      record: parseRecord(row.entry) ?? {},
+      createdAt: row.created_at,
+    };
   }
 
   async function requireSize(field: string, value: number): Promise<number> {
@@ -267,7 +249,10 @@ export function createLedgerService(deps: LedgerServiceDeps) {
   }
 
   /** The RFC 9162 consistency proof from `from` to `to`; 422 unless 0 < from ≤ to ≤ size. */
-  async function consistencyProof(from: number, to: number): Promise<{ from: number; to: number; hashes: Buffer[] }> {
+  async function consistencyProof(
+    from: number,
+    to: number,
+  ): Promise<{ from: number; to: number; hashes: Buffer[] }> {
     requireIndex('from', from);
     await requireSize('to', to);
     let plan: ProofPlan;
@@ -292,9 +277,15 @@ export function createLedgerService(deps: LedgerServiceDeps) {
       if (first + parsed.width > size) throw LedgerErrors.tileNotFound(path);
       const rows = await repo.entryRange(first, first + parsed.width);
       if (rows.length !== parsed.width) {
-        throw new LedgerIntegrityError({ zh: `条目包 ${path} 缺少条目`, en: `entries are missing under ${path}` });
+        throw new LedgerIntegrityError({
+          zh: `条目包 ${path} 缺少条目`,
+          en: `entries are missing under ${path}`,
+        });
       }
-      return { bytes: encodeEntryBundle(rows.map((r) => Buffer.from(r.entry, 'utf8'))), full: parsed.width === TILE_WIDTH };
+      return {
+        bytes: encodeEntryBundle(rows.map((r) => Buffer.from(r.entry, 'utf8'))),
+        full: parsed.width === TILE_WIDTH,
+      };
     }
     const { level, index, width } = parsed.tile;
     const treeLevel = level * TILE_HEIGHT;
@@ -302,7 +293,10 @@ export function createLedgerService(deps: LedgerServiceDeps) {
     if ((first + width) * 2 ** treeLevel > size) throw LedgerErrors.tileNotFound(path);
     const nodes = await repo.nodeRanges([{ level: treeLevel, from: first, to: first + width - 1 }]);
     if (nodes.length !== width) {
-      throw new LedgerIntegrityError({ zh: `瓦片 ${path} 缺少哈希`, en: `node hashes are missing under ${path}` });
+      throw new LedgerIntegrityError({
+        zh: `瓦片 ${path} 缺少哈希`,
+        en: `node hashes are missing under ${path}`,
+      });
     }
     return { bytes: Buffer.concat(nodes.map((n) => n.hash)), full: width === TILE_WIDTH };
   }
@@ -315,7 +309,11 @@ export function createLedgerService(deps: LedgerServiceDeps) {
      */
     async append(tx: Kysely<Database>, input: LedgerAppendInput): Promise<void> {
       const { entry } = buildRecord(input, deps.hmacSecret);
-      await repo.insertPending(tx, { entry, purpose: input.purpose, created_at: input.at.toISOString() });
+      await repo.insertPending(tx, {
+        entry,
+        purpose: input.purpose,
+        created_at: input.at.toISOString(),
+      });
     },
 
     sequence,
@@ -343,7 +341,10 @@ export function createLedgerService(deps: LedgerServiceDeps) {
     },
 
     /** The RFC 9162 inclusion proof of entry `index` in the tree of `treeSize`; 422 when out of range. */
-    async inclusionProof(index: number, treeSize: number): Promise<{ index: number; treeSize: number; hashes: Buffer[] }> {
+    async inclusionProof(
+      index: number,
+      treeSize: number,
+    ): Promise<{ index: number; treeSize: number; hashes: Buffer[] }> {
       requireIndex('index', index);
       await requireSize('treeSize', treeSize);
       let plan: ProofPlan;
@@ -358,76 +359,26 @@ export function createLedgerService(deps: LedgerServiceDeps) {
     consistencyProof,
 
     /** The entries recorded for a purpose (receipt number): sequenced ones with their index, then pending ones. */
-    async entriesFor(purpose: string, limit = 500): Promise<{ entries: LedgerEntryView[]; pending: { entry: string; record: Record<string, unknown>; createdAt: string }[] }> {
+    async entriesFor(
+      purpose: string,
+      limit = 500,
+    ): Promise<{
+      entries: LedgerEntryView[];
+      pending: { entry: string; record: Record<string, unknown>; createdAt: string }[];
+    }> {
       const { sequenced, pending } = await repo.entriesFor(purpose, limit);
       return {
         entries: sequenced.map(present),
-        pending: pending.map((p) => ({ entry: p.entry, record: parseRecord(p.entry) ?? {}, createdAt: p.created_at })),
+        pending: pending.map((p) => ({
+          entry: p.entry,
+          record: parseRecord(p.entry) ?? {},
+          createdAt: p.created_at,
+        })),
       };
     },
 
-    /**
-     * Stores the cosignatures of registered witnesses carried by a checkpoint this log
-     * signed; throws 400 for a malformed note, 422 for a note the log did not sign or no
-     * valid witness signature, 409 for a checkpoint the log does not hold.
-     */
-    async addCosignature(note: string): Promise<{ size: number; witnesses: string[] }> {
-      const k = await key();
-      let opened: ReturnType<typeof openCheckpoint>;
-      try {
-        opened = openCheckpoint(note, [k.verifier], { origin: k.origin });
-      } catch (error) {
-        throw asRequestError(error, 'body');
-      }
-      const { size } = opened.checkpoint;
-      const stored = await repo.checkpointAt(size);
-      if (!stored || parseNote(stored.note).text !== opened.note.text) throw LedgerErrors.checkpointUnknown(size);
-      const verifiers = (await repo.witnesses()).flatMap((w) => {
-        try {
-          return [cosignatureVerifier(w.verifier_key)];
-        } catch {
-          deps.logger.warn({ witness: w.name }, 'ledger witness key is malformed; ignored');
-          return [];
-        }
-      });
-      if (verifiers.length === 0) throw LedgerErrors.witnessUnknown();
-      let witnessed: ReturnType<typeof openNote>;
-      try {
-        witnessed = openNote(note, verifiers);
-      } catch (error) {
-        if (error instanceof LedgerError && error.code === 'LEDGER_NOTE_UNVERIFIED') throw LedgerErrors.witnessUnknown();
-        throw asRequestError(error, 'body');
-      }
-      const now = clock.now().toISOString();
-      for (const sig of witnessed.verified) {
-        await repo.upsertCosignature({
-          size,
-          key_name: sig.name,
-          key_id: sig.keyId,
-          signature: sig.base64,
-          signed_at: cosignatureTimestamp(sig),
-          created_at: now,
-        });
-      }
-      return { size, witnesses: witnessed.verified.map((s) => s.name) };
-    },
-
-    /** Registers a witness by its verifier key (type 0x04, or its type 0x01 form); throws 400 for a malformed key. */
-    async addWitness(verifierKey: string): Promise<{ name: string; verifierKey: string }> {
-      let vkey = verifierKey.trim();
-      try {
-        try {
-          cosignatureVerifier(vkey);
-        } catch {
-          vkey = toCosignatureVerifierKey(vkey);
-        }
-      } catch (error) {
-        throw asRequestError(error, 'verifierKey');
-      }
-      const name = vkey.slice(0, vkey.indexOf('+'));
-      await repo.upsertWitness({ name, verifier_key: vkey, created_at: clock.now().toISOString() });
-      return { name, verifierKey: vkey };
-    },
+    addCosignature: witnesses.addCosignature,
+    addWitness: witnesses.addWitness,
 
     /** The C2SP tlog-tiles tile or entry bundle at `path` (`tile/…`); 404 for a malformed path or one beyond the tree. */
     tile,
@@ -437,16 +388,29 @@ export function createLedgerService(deps: LedgerServiceDeps) {
      * nodes, every checkpoint and its signature, and the cosignatures; reports the first
      * difference. `verifierKey` pins the log key instead of trusting the stored one.
      */
-    async verify(options: { verifierKey?: string; batchSize?: number; onProgress?: (done: number, size: number) => void } = {}): Promise<LedgerVerifyReport> {
+    async verify(
+      options: {
+        verifierKey?: string;
+        batchSize?: number;
+        onProgress?: (done: number, size: number) => void;
+      } = {},
+    ): Promise<LedgerVerifyReport> {
+      // A log that never signed has no key yet; verify must not make one.
       const row = await repo.logKey();
       let keyProblem: string | undefined;
-      try {
-        const k = await key();
-        if (options.verifierKey && options.verifierKey.trim() !== k.signer.verifierKey) keyProblem = 'the stored log key is not the pinned key';
-      } catch (error) {
-        keyProblem = error instanceof Error ? error.message : String(error);
+      if (row) {
+        try {
+          const k = await key();
+          if (options.verifierKey && options.verifierKey.trim() !== k.signer.verifierKey)
+            keyProblem = 'the stored log key is not the pinned key';
+        } catch (error) {
+          keyProblem = error instanceof Error ? error.message : String(error);
+        }
       }
-      const witnesses = (await repo.witnesses()).map((w) => ({ name: w.name, verifierKey: w.verifier_key }));
+      const witnesses = (await repo.witnesses()).map((w) => ({
+        name: w.name,
+        verifierKey: w.verifier_key,
+      }));
       return verifyLedger(repo, {
         origin: row?.name ?? deps.origin,
         verifierKey: options.verifierKey?.trim() ?? row?.verifier_key,

@@ -2,8 +2,14 @@ import type { Bilingual } from '../../platform/errors/index.js';
 import { openCheckpoint, parseCheckpoint, type Checkpoint } from './checkpoint.js';
 import { cosignatureVerifier } from './cosignature.js';
 import type { CheckpointRow, LedgerRepo } from './ledger.repo.js';
-import { extendTree, frontierRoot, type StoredNode, type TreeFrontier } from './ledger.sequencer.js';
-import { emptyTreeRoot, leafHash, verifyConsistency } from './merkle.js';
+import {
+  entryLeafHash,
+  extendTree,
+  frontierRoot,
+  type StoredNode,
+  type TreeFrontier,
+} from './ledger.sequencer.js';
+import { emptyTreeRoot, verifyConsistency } from './merkle.js';
 import { ed25519Verifier, openNote, parseNote, type NoteVerifier } from './note.js';
 
 // `onetrip ledger verify` and `onetrip ledger audit`. Verify trusts nothing stored but the
@@ -62,7 +68,7 @@ export interface VerifyTrust {
   onProgress?: (done: number, size: number) => void;
 }
 
-const b64 = (b: Buffer): string => b.toString("base64");
+const b64 = (b: Buffer): string => b.toString('base64');
 
 function checkpointCursor(repo: LedgerRepo) {
   const page = 1000;
@@ -86,7 +92,12 @@ function checkpointCursor(repo: LedgerRepo) {
   };
 }
 
-function checkCheckpoint(cp: CheckpointRow, root: Buffer, verifier: NoteVerifier, origin: string): LedgerProblem | undefined {
+function checkCheckpoint(
+  cp: CheckpointRow,
+  root: Buffer,
+  verifier: NoteVerifier,
+  origin: string,
+): LedgerProblem | undefined {
   let signed: Checkpoint;
   try {
     signed = openCheckpoint(cp.note, [verifier], { origin }).checkpoint;
@@ -95,14 +106,20 @@ function checkCheckpoint(cp: CheckpointRow, root: Buffer, verifier: NoteVerifier
     return {
       kind: 'checkpoint-forged',
       size: cp.size,
-      message: { zh: `大小为 ${cp.size} 的检查点签名无效：${why}`, en: `the checkpoint of size ${cp.size} is not signed by the log key: ${why}` },
+      message: {
+        zh: `大小为 ${cp.size} 的检查点签名无效：${why}`,
+        en: `the checkpoint of size ${cp.size} is not signed by the log key: ${why}`,
+      },
     };
   }
   if (signed.size !== cp.size || !signed.rootHash.equals(cp.root)) {
     return {
       kind: 'checkpoint-mismatch',
       size: cp.size,
-      message: { zh: `检查点行 ${cp.size} 的列与其签名文书不符`, en: `the checkpoint row of size ${cp.size} differs from the note it stores` },
+      message: {
+        zh: `检查点行 ${cp.size} 的列与其签名文书不符`,
+        en: `the checkpoint row of size ${cp.size} differs from the note it stores`,
+      },
     };
   }
   if (!signed.rootHash.equals(root)) {
@@ -118,35 +135,57 @@ function checkCheckpoint(cp: CheckpointRow, root: Buffer, verifier: NoteVerifier
   return undefined;
 }
 
-async function compareNodes(repo: LedgerRepo, computed: readonly StoredNode[]): Promise<LedgerProblem | undefined> {
-  const ranges = new Map<number, { level: number; from: number; to: number }>();
-  for (const n of computed) {
-    const r = ranges.get(n.level);
-    if (r) r.to = Math.max(r.to, n.index);
-    else ranges.set(n.level, { level: n.level, from: n.index, to: n.index });
-  }
-  const stored = new Map<string, Buffer>();
-  for (const n of await repo.nodeRanges([...ranges.values()])) stored.set(`${n.level}/${n.index}`, n.hash);
-  for (const n of computed) {
-    const hash = stored.get(`${n.level}/${n.index}`);
-    const where = n.level === 0 ? `the leaf node of entry ${n.index}` : `node ${n.level}/${n.index}`;
-    const whereZh = n.level === 0 ? `第 ${n.index} 条的叶子节点` : `节点 ${n.level}/${n.index}`;
-    if (!hash) {
-      return { kind: 'node-missing', level: n.level, index: n.index, message: { zh: `缺少${whereZh}`, en: `${where} is missing` } };
+async function compareNodes(
+  repo: LedgerRepo,
+  computed: readonly StoredNode[],
+): Promise<LedgerProblem | undefined> {
+  // Within one batch the nodes completed at each level have consecutive indexes, and the
+  // store returns them ordered by (level, idx): compare position by position.
+  const byLevel: StoredNode[][] = [];
+  for (const n of computed) (byLevel[n.level] ??= []).push(n);
+  const ranges = byLevel.flatMap((nodes, level) =>
+    nodes ? [{ level, from: nodes[0]!.index, to: nodes[nodes.length - 1]!.index }] : [],
+  );
+  const stored = await repo.nodeRanges(ranges);
+  let at = 0;
+  const mismatches: { node: StoredNode; hash: Buffer | undefined }[] = [];
+  for (const nodes of byLevel) {
+    for (const n of nodes ?? []) {
+      while (
+        at < stored.length &&
+        (stored[at]!.level < n.level ||
+          (stored[at]!.level === n.level && stored[at]!.index < n.index))
+      )
+        at++;
+      const s = stored[at];
+      const hash = s && s.level === n.level && s.index === n.index ? s.hash : undefined;
+      if (!hash || !hash.equals(n.hash)) mismatches.push({ node: n, hash });
     }
-    if (!hash.equals(n.hash)) {
-      return {
-        kind: 'node-changed',
-        level: n.level,
-        index: n.index,
-        message: {
-          zh: `${whereZh}的存储哈希 ${b64(hash)} 与由条目重算的 ${b64(n.hash)} 不符`,
-          en: `${where} is stored as ${b64(hash)} but the entries give ${b64(n.hash)}`,
-        },
-      };
-    }
   }
-  return undefined;
+  if (mismatches.length === 0) return undefined;
+  // Name the one that completes first in log order, as a reader walking the log meets it.
+  const order = new Map(computed.map((n, i) => [n, i]));
+  const first = mismatches.sort((a, b) => order.get(a.node)! - order.get(b.node)!)[0]!;
+  const { node: n, hash } = first;
+  const where = n.level === 0 ? `the leaf node of entry ${n.index}` : `node ${n.level}/${n.index}`;
+  const whereZh = n.level === 0 ? `第 ${n.index} 条的叶子节点` : `节点 ${n.level}/${n.index}`;
+  if (!hash) {
+    return {
+      kind: 'node-missing',
+      level: n.level,
+      index: n.index,
+      message: { zh: `缺少${whereZh}`, en: `${where} is missing` },
+    };
+  }
+  return {
+    kind: 'node-changed',
+    level: n.level,
+    index: n.index,
+    message: {
+      zh: `${whereZh}的存储哈希 ${b64(hash)} 与由条目重算的 ${b64(n.hash)} 不符`,
+      en: `${where} is stored as ${b64(hash)} but the entries give ${b64(n.hash)}`,
+    },
+  };
 }
 
 /**
@@ -155,11 +194,19 @@ async function compareNodes(repo: LedgerRepo, computed: readonly StoredNode[]): 
  * beyond the head, and the witnesses' cosignatures. Returns the first problem; throws only
  * when the database does.
  */
-export async function verifyLedger(repo: LedgerRepo, trust: VerifyTrust): Promise<LedgerVerifyReport> {
+export async function verifyLedger(
+  repo: LedgerRepo,
+  trust: VerifyTrust,
+): Promise<LedgerVerifyReport> {
   const started = performance.now();
   const batchSize = trust.batchSize ?? 10_000;
   const size = await repo.headSize();
-  const stats = { entriesChecked: 0, nodesChecked: 0, checkpointsChecked: 0, cosignaturesChecked: 0 };
+  const stats = {
+    entriesChecked: 0,
+    nodesChecked: 0,
+    checkpointsChecked: 0,
+    cosignaturesChecked: 0,
+  };
   let latest: CheckpointRow | undefined;
   const finish = (problem: LedgerProblem | null): LedgerVerifyReport => ({
     ok: problem === null,
@@ -171,20 +218,31 @@ export async function verifyLedger(repo: LedgerRepo, trust: VerifyTrust): Promis
     problem,
   });
 
-  let verifier: NoteVerifier;
+  const keyProblem = (why: string): LedgerProblem => ({
+    kind: 'key',
+    message: { zh: `账本密钥不可信：${why}`, en: `the log key cannot be trusted: ${why}` },
+  });
+  if (trust.keyProblem) return finish(keyProblem(trust.keyProblem));
+  let verifier: NoteVerifier | undefined;
   try {
-    if (trust.keyProblem || !trust.verifierKey) throw new Error(trust.keyProblem ?? 'no log key is stored');
-    verifier = ed25519Verifier(trust.verifierKey);
+    verifier = trust.verifierKey ? ed25519Verifier(trust.verifierKey) : undefined;
   } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    return finish({ kind: 'key', message: { zh: `账本密钥不可信：${why}`, en: `the log key cannot be trusted: ${why}` } });
+    return finish(keyProblem(error instanceof Error ? error.message : String(error)));
   }
+  const check = (cp: CheckpointRow, root: Buffer): LedgerProblem | undefined =>
+    verifier
+      ? checkCheckpoint(cp, root, verifier, trust.origin)
+      : keyProblem(`no log key is stored, yet a checkpoint of size ${cp.size} exists`);
 
   const checkpoints = checkpointCursor(repo);
   let frontier: TreeFrontier = { size: 0, peaks: [] };
   for (;;) {
-    for (let cp = await checkpoints.peek(); cp && cp.size === frontier.size; cp = await checkpoints.peek()) {
-      const problem = checkCheckpoint(cp, frontierRoot(frontier), verifier, trust.origin);
+    for (
+      let cp = await checkpoints.peek();
+      cp && cp.size === frontier.size;
+      cp = await checkpoints.peek()
+    ) {
+      const problem = check(cp, frontierRoot(frontier));
       if (problem) return finish(problem);
       stats.checkpointsChecked++;
       latest = cp;
@@ -192,13 +250,13 @@ export async function verifyLedger(repo: LedgerRepo, trust: VerifyTrust): Promis
     }
     const next = frontier.size;
     if (next >= size) break;
-    const rows = await repo.entriesFrom(next, Math.min(batchSize, size - next));
+    const rows = await repo.leavesFrom(next, Math.min(batchSize, size - next));
     const leaves: Buffer[] = [];
     for (const row of rows) {
       const expected = next + leaves.length;
       if (row.idx >= size) break;
       if (row.idx !== expected) break;
-      const leaf = leafHash(Buffer.from(row.entry, 'utf8'));
+      const leaf = entryLeafHash(row.entry);
       if (!leaf.equals(row.leaf_hash)) {
         return finish({
           kind: 'entry-changed',
@@ -212,16 +270,21 @@ export async function verifyLedger(repo: LedgerRepo, trust: VerifyTrust): Promis
       leaves.push(leaf);
     }
     if (leaves.length === 0) {
-      return finish({ kind: 'entry-missing', index: next, message: { zh: `缺少第 ${next} 条（被删除）`, en: `entry ${next} is missing (deleted)` } });
+      return finish({
+        kind: 'entry-missing',
+        index: next,
+        message: { zh: `缺少第 ${next} 条（被删除）`, en: `entry ${next} is missing (deleted)` },
+      });
     }
 
     // Grow the tree up to each checkpoint inside the batch, to check its root at its size.
     const computed: StoredNode[] = [];
     const due: { cp: CheckpointRow; root: Buffer }[] = [];
-    for (let offset = 0; offset < leaves.length; ) {
+    for (let offset = 0; offset < leaves.length;) {
       const cp = await checkpoints.peek();
       const room = leaves.length - offset;
-      const end = cp && cp.size - frontier.size <= room ? offset + (cp.size - frontier.size) : leaves.length;
+      const end =
+        cp && cp.size - frontier.size <= room ? offset + (cp.size - frontier.size) : leaves.length;
       const grown = extendTree(frontier, leaves.slice(offset, end));
       for (const n of grown.nodes) computed.push(n);
       frontier = grown.frontier;
@@ -236,7 +299,7 @@ export async function verifyLedger(repo: LedgerRepo, trust: VerifyTrust): Promis
     stats.nodesChecked += computed.length;
     stats.entriesChecked += leaves.length;
     for (const { cp, root } of due) {
-      const problem = checkCheckpoint(cp, root, verifier, trust.origin);
+      const problem = check(cp, root);
       if (problem) return finish(problem);
       stats.checkpointsChecked++;
       latest = cp;
@@ -260,7 +323,10 @@ export async function verifyLedger(repo: LedgerRepo, trust: VerifyTrust): Promis
     return finish({
       kind: 'entry-extra',
       index: extra.idx,
-      message: { zh: `第 ${extra.idx} 条超出账本大小 ${size}`, en: `entry ${extra.idx} lies beyond the log's size ${size}` },
+      message: {
+        zh: `第 ${extra.idx} 条超出账本大小 ${size}`,
+        en: `entry ${extra.idx} lies beyond the log's size ${size}`,
+      },
     });
   }
   const extraNode = await nodeBeyond(repo, size);
@@ -271,7 +337,8 @@ export async function verifyLedger(repo: LedgerRepo, trust: VerifyTrust): Promis
 
 async function nodeBeyond(repo: LedgerRepo, size: number): Promise<LedgerProblem | undefined> {
   const limits: { level: number; minIdx: number }[] = [];
-  for (let level = 0, n = size; n > 0; level++, n = Math.floor(n / 2)) limits.push({ level, minIdx: n });
+  for (let level = 0, n = size; n > 0; level++, n = Math.floor(n / 2))
+    limits.push({ level, minIdx: n });
   const node = await repo.nodesBeyond(limits, limits.length - 1);
   if (!node) return undefined;
   return {
@@ -297,7 +364,10 @@ async function checkCosignatures(
     const cp = await repo.checkpointAt(c.size);
     let valid = false;
     try {
-      if (cp) openNote(`${parseNote(cp.note).text}\n\u2014 ${c.key_name} ${c.signature}\n`, [cosignatureVerifier(vkey)]);
+      if (cp)
+        openNote(`${parseNote(cp.note).text}\n\u2014 ${c.key_name} ${c.signature}\n`, [
+          cosignatureVerifier(vkey),
+        ]);
       valid = !!cp;
     } catch {
       valid = false;
@@ -342,7 +412,11 @@ export interface AuditReport {
  * has not shrunk, one size has one root, and the consistency proof holds. Throws
  * LedgerFormatError when the earlier checkpoint is malformed; reader errors propagate.
  */
-export async function auditLog(reader: LogReader, earlierNote: string, options: { verifierKey?: string } = {}): Promise<AuditReport> {
+export async function auditLog(
+  reader: LogReader,
+  earlierNote: string,
+  options: { verifierKey?: string } = {},
+): Promise<AuditReport> {
   const origin = parseCheckpoint(parseNote(earlierNote).text).origin;
   const vkey = options.verifierKey ?? (await reader.verifierKey());
   const verifier = ed25519Verifier(vkey.trim());
@@ -359,28 +433,64 @@ export async function auditLog(reader: LogReader, earlierNote: string, options: 
     old = openCheckpoint(earlierNote, [verifier], { origin }).checkpoint;
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
-    return fail(unsigned, null, `早先的检查点不是该账本密钥签署的：${why}`, `the earlier checkpoint is not signed by the log key: ${why}`);
+    return fail(
+      unsigned,
+      null,
+      `早先的检查点不是该账本密钥签署的：${why}`,
+      `the earlier checkpoint is not signed by the log key: ${why}`,
+    );
   }
   let now: Checkpoint;
   try {
     now = openCheckpoint(await reader.checkpoint(), [verifier], { origin }).checkpoint;
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
-    return fail(old, null, `当前检查点无效：${why}`, `the current checkpoint does not verify: ${why}`);
+    return fail(
+      old,
+      null,
+      `当前检查点无效：${why}`,
+      `the current checkpoint does not verify: ${why}`,
+    );
   }
   if (now.size < old.size) {
-    return fail(old, now, `账本从 ${old.size} 缩小到 ${now.size}（被回滚）`, `the log shrank from ${old.size} to ${now.size} (rolled back)`);
+    return fail(
+      old,
+      now,
+      `账本从 ${old.size} 缩小到 ${now.size}（被回滚）`,
+      `the log shrank from ${old.size} to ${now.size} (rolled back)`,
+    );
   }
   if (now.size === old.size || old.size === 0) {
-    const same = now.size === old.size ? now.rootHash.equals(old.rootHash) : old.rootHash.equals(emptyTreeRoot());
-    if (!same) return fail(old, now, `同一大小 ${old.size} 出现两个根哈希（分叉）`, `two roots for size ${old.size} (a split view)`);
+    const same =
+      now.size === old.size
+        ? now.rootHash.equals(old.rootHash)
+        : old.rootHash.equals(emptyTreeRoot());
+    if (!same)
+      return fail(
+        old,
+        now,
+        `同一大小 ${old.size} 出现两个根哈希（分叉）`,
+        `two roots for size ${old.size} (a split view)`,
+      );
   } else {
     try {
-      verifyConsistency(old.size, now.size, old.rootHash, now.rootHash, await reader.consistency(old.size, now.size));
+      verifyConsistency(
+        old.size,
+        now.size,
+        old.rootHash,
+        now.rootHash,
+        await reader.consistency(old.size, now.size),
+      );
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
       return fail(old, now, `一致性证明不成立：${why}`, `the consistency proof fails: ${why}`);
     }
   }
-  return { ok: true, origin, from: { size: old.size, root: b64(old.rootHash) }, to: { size: now.size, root: b64(now.rootHash) }, problem: null };
+  return {
+    ok: true,
+    origin,
+    from: { size: old.size, root: b64(old.rootHash) },
+    to: { size: now.size, root: b64(now.rootHash) },
+    problem: null,
+  };
 }

@@ -38,11 +38,15 @@ async function call(fetchFn: FetchFn, url: string, init?: Parameters<FetchFn>[1]
   if (!res.ok) {
     let message = body.slice(0, 300);
     try {
-      message = (JSON.parse(body) as { error?: { message?: string } }).error?.message ?? message;
+      const error = (JSON.parse(body) as { error?: { code?: string; message?: string } }).error;
+      if (error?.message) message = `${error.code ?? 'ERROR'} ${error.message}`;
     } catch {
       // not the JSON error body: keep the text
     }
-    throw new LedgerWitnessError({ zh: `${url} 返回 ${res.status}：${message}`, en: `${url} answered ${res.status}: ${message}` });
+    throw new LedgerWitnessError({
+      zh: `${url} 返回 ${res.status}：${message}`,
+      en: `${url} answered ${res.status}: ${message}`,
+    });
   }
   return body;
 }
@@ -54,16 +58,30 @@ export function httpLogReader(baseUrl: string, fetchFn: FetchFn = fetch): HttpLo
     verifierKey: async () => (await call(fetchFn, `${base}/key`)).trim(),
     checkpoint: () => call(fetchFn, `${base}/checkpoint`),
     async consistency(from, to) {
-      const body = JSON.parse(await call(fetchFn, `${base}/proofs/consistency?from=${from}&to=${to}`)) as { hashes?: unknown };
-      if (!Array.isArray(body.hashes)) throw new LedgerWitnessError({ zh: '一致性证明格式错误', en: 'the consistency proof is malformed' });
+      const body = JSON.parse(
+        await call(fetchFn, `${base}/proofs/consistency?from=${from}&to=${to}`),
+      ) as { hashes?: unknown };
+      if (!Array.isArray(body.hashes))
+        throw new LedgerWitnessError({
+          zh: '一致性证明格式错误',
+          en: 'the consistency proof is malformed',
+        });
       return body.hashes.map((h) => {
         const bytes = typeof h === 'string' ? decodeBase64Strict(h) : undefined;
-        if (!bytes) throw new LedgerWitnessError({ zh: '一致性证明含非 base64 哈希', en: 'the consistency proof has a hash that is not base64' });
+        if (!bytes)
+          throw new LedgerWitnessError({
+            zh: '一致性证明含非 base64 哈希',
+            en: 'the consistency proof has a hash that is not base64',
+          });
         return bytes;
       });
     },
     async submitCosignature(note) {
-      await call(fetchFn, `${base}/cosignatures`, { method: 'POST', headers: { 'content-type': 'text/plain; charset=utf-8' }, body: note });
+      await call(fetchFn, `${base}/cosignatures`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain; charset=utf-8' },
+        body: note,
+      });
     },
   };
 }
@@ -101,7 +119,10 @@ export async function witnessOnce(deps: {
 }): Promise<{ state: WitnessState; cosigned: string; previousSize: number | null }> {
   const { reader, state } = deps;
   if (state && deps.logKey && deps.logKey.trim() !== state.logKey) {
-    throw new LedgerWitnessError({ zh: '给出的账本公钥与状态文件中记住的不同', en: 'the given log key differs from the one in the state file' });
+    throw new LedgerWitnessError({
+      zh: '给出的账本公钥与状态文件中记住的不同',
+      en: 'the given log key differs from the one in the state file',
+    });
   }
   const logKey = state?.logKey ?? deps.logKey?.trim() ?? (await reader.verifierKey());
   const note = await reader.checkpoint();
@@ -130,7 +151,13 @@ export async function witnessOnce(deps: {
   const cosigned = await cosignCheckpoint(note, cosigner(deps.signerKey, deps.clock), log);
   await reader.submitCosignature(cosigned);
   return {
-    state: { origin, logKey, size: checkpoint.size, root: checkpoint.rootHash.toString('base64'), checkpoint: note },
+    state: {
+      origin,
+      logKey,
+      size: checkpoint.size,
+      root: checkpoint.rootHash.toString('base64'),
+      checkpoint: note,
+    },
     cosigned,
     previousSize: state?.size ?? null,
   };

@@ -1,0 +1,286 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { sql } from 'kysely';
+import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
+
+import { createTestApp, testDialect, type TestApp } from '../../../test/support/test-app.js';
+import { approveTask, submitApplication } from '../../../test/support/ledger.js';
+import { createSecretBox } from '../../platform/crypto/index.js';
+import {
+  createLedgerService,
+  ed25519Signer,
+  extendTree,
+  generateEd25519Key,
+  leafHash,
+  signCheckpoint,
+  type LedgerProblemKind,
+} from './index.js';
+
+// Someone with write access to the database edits the ledger with SQL; `ledger verify` must
+// name what changed. Each test restores the tables afterwards.
+
+let app: TestApp;
+type Snapshot = Awaited<ReturnType<typeof snapshot>>;
+let clean: Snapshot;
+
+async function snapshot() {
+  return {
+    entries: await app.db.selectFrom('ledger_entries').selectAll().orderBy('idx').execute(),
+    nodes: await app.db.selectFrom('ledger_nodes').selectAll().execute(),
+    checkpoints: await app.db.selectFrom('ledger_checkpoints').selectAll().execute(),
+    keys: await app.db.selectFrom('ledger_keys').selectAll().execute(),
+    head: await app.db.selectFrom('ledger_head').selectAll().execute(),
+  };
+}
+
+async function restore(s: Snapshot): Promise<void> {
+  await app.db.transaction().execute(async (tx) => {
+    for (const t of [
+      'ledger_entries',
+      'ledger_nodes',
+      'ledger_checkpoints',
+      'ledger_keys',
+      'ledger_head',
+    ] as const)
+      await tx.deleteFrom(t).execute();
+    for (let i = 0; i < s.nodes.length; i += 500)
+      await tx
+        .insertInto('ledger_nodes')
+        .values(s.nodes.slice(i, i + 500))
+        .execute();
+    await tx.insertInto('ledger_entries').values(s.entries).execute();
+    await tx.insertInto('ledger_checkpoints').values(s.checkpoints).execute();
+    await tx.insertInto('ledger_keys').values(s.keys).execute();
+    await tx.insertInto('ledger_head').values(s.head).execute();
+  });
+}
+
+async function expectProblem(
+  kind: LedgerProblemKind,
+  where: { index?: number; level?: number; size?: number } = {},
+) {
+  const report = await app.services.ledger.verify({ batchSize: 7 });
+  expect(report.ok).toBe(false);
+  expect(report.problem).toMatchObject({ kind, ...where });
+  return report.problem!;
+}
+
+beforeAll(async () => {
+  app = await createTestApp();
+  const citizen = await app.login('citizen1');
+  for (let i = 0; i < 3; i++) {
+    const submitted = await submitApplication(app, citizen);
+    await approveTask(app, submitted.tasks[0]!);
+    await app.services.ledger.checkpoint({ force: true });
+  }
+  clean = await snapshot();
+  expect(clean.entries.length).toBeGreaterThan(12);
+  expect(clean.checkpoints.length).toBeGreaterThanOrEqual(3);
+});
+afterAll(async () => app.cleanup());
+afterEach(async () => {
+  await restore(clean);
+  const report = await app.services.ledger.verify();
+  expect(report.problem).toBeNull();
+});
+
+describe('ledger verify catches tampering', () => {
+  it('names an entry edited in place', async () => {
+    await sql`update ledger_entries set entry = replace(entry, 'case.', 'case!') where idx = 3`.execute(
+      app.db,
+    );
+    const problem = await expectProblem('entry-changed', { index: 3 });
+    expect(problem.message.en).toMatch(/^entry 3 was changed/);
+  });
+
+  it('names an entry whose leaf hash was rewritten with it (the tree still holds the old leaf)', async () => {
+    const row = clean.entries[4]!;
+    const forged = row.entry.replace('case.', 'case!');
+    await app.db
+      .updateTable('ledger_entries')
+      .set({ entry: forged, leaf_hash: leafHash(Buffer.from(forged)) })
+      .where('idx', '=', 4)
+      .execute();
+    const problem = await expectProblem('node-changed', { level: 0, index: 4 });
+    expect(problem.message.en).toMatch(/leaf node of entry 4/);
+  });
+
+  it('names the checkpoint broken by an entry rewritten with every hash above it', async () => {
+    const entries = clean.entries.map((e) => ({ ...e }));
+    entries[5]!.entry = entries[5]!.entry.replace('case.', 'case!');
+    const leaves = entries.map((e) => leafHash(Buffer.from(e.entry)));
+    const { nodes } = extendTree({ size: 0, peaks: [] }, leaves);
+    await app.db.transaction().execute(async (tx) => {
+      await tx
+        .updateTable('ledger_entries')
+        .set({ entry: entries[5]!.entry, leaf_hash: leaves[5]! })
+        .where('idx', '=', 5)
+        .execute();
+      await tx.deleteFrom('ledger_nodes').execute();
+      for (let i = 0; i < nodes.length; i += 500) {
+        await tx
+          .insertInto('ledger_nodes')
+          .values(
+            nodes.slice(i, i + 500).map((n) => ({ level: n.level, idx: n.index, hash: n.hash })),
+          )
+          .execute();
+      }
+    });
+    const firstAfter = Math.min(
+      ...clean.checkpoints.map((c) => Number(c.size)).filter((s) => s > 5),
+    );
+    await expectProblem('checkpoint-root', { size: firstAfter });
+  });
+
+  it('names a deleted entry, in the middle or at the end', async () => {
+    await app.db.deleteFrom('ledger_entries').where('idx', '=', 6).execute();
+    await expectProblem('entry-missing', { index: 6 });
+    await restore(clean);
+    const last = clean.entries.length - 1;
+    await app.db.deleteFrom('ledger_entries').where('idx', '=', last).execute();
+    await expectProblem('entry-missing', { index: last });
+  });
+
+  it('names a swapped node hash, a deleted node and a foreign node', async () => {
+    const at = (level: number, idx: number) =>
+      clean.nodes.find((n) => n.level === level && Number(n.idx) === idx)!.hash;
+    await app.db
+      .updateTable('ledger_nodes')
+      .set({ hash: at(1, 1) })
+      .where('level', '=', 1)
+      .where('idx', '=', 0)
+      .execute();
+    await app.db
+      .updateTable('ledger_nodes')
+      .set({ hash: at(1, 0) })
+      .where('level', '=', 1)
+      .where('idx', '=', 1)
+      .execute();
+    await expectProblem('node-changed', { level: 1, index: 0 });
+    await restore(clean);
+    await app.db.deleteFrom('ledger_nodes').where('level', '=', 2).where('idx', '=', 1).execute();
+    await expectProblem('node-missing', { level: 2, index: 1 });
+    await restore(clean);
+    await app.db
+      .insertInto('ledger_nodes')
+      .values({ level: 0, idx: clean.entries.length + 3, hash: Buffer.alloc(32) })
+      .execute();
+    await expectProblem('node-extra', { level: 0, index: clean.entries.length + 3 });
+  });
+
+  it('names a checkpoint replaced by a forged one, or one whose signature was altered', async () => {
+    const target = clean.checkpoints[1]!;
+    const { origin } = await app.services.ledger.verifierKey();
+    const forger = ed25519Signer(generateEd25519Key(origin).signerKey);
+    const forged = await signCheckpoint(
+      { origin, size: Number(target.size), rootHash: Buffer.alloc(32, 9), extensions: [] },
+      [forger],
+    );
+    await app.db
+      .updateTable('ledger_checkpoints')
+      .set({ note: forged, root: Buffer.alloc(32, 9) })
+      .where('size', '=', target.size)
+      .execute();
+    const problem = await expectProblem('checkpoint-forged', { size: Number(target.size) });
+    expect(problem.message.en).toMatch(/not signed by the log key/);
+    await restore(clean);
+    const lastLine = target.note.trimEnd().split('\n').pop()!;
+    const flipped =
+      lastLine.slice(0, -3) + (lastLine.slice(-3, -2) === 'A' ? 'B' : 'A') + lastLine.slice(-2);
+    await app.db
+      .updateTable('ledger_checkpoints')
+      .set({ note: target.note.replace(lastLine, flipped) })
+      .where('size', '=', target.size)
+      .execute();
+    await expectProblem('checkpoint-forged', { size: Number(target.size) });
+  });
+
+  it('names a checkpoint row whose root no longer matches its note, and a log cut short', async () => {
+    const target = clean.checkpoints[0]!;
+    await app.db
+      .updateTable('ledger_checkpoints')
+      .set({ root: Buffer.alloc(32, 1) })
+      .where('size', '=', target.size)
+      .execute();
+    await expectProblem('checkpoint-mismatch', { size: Number(target.size) });
+    await restore(clean);
+    const size = clean.entries.length;
+    await app.db
+      .deleteFrom('ledger_entries')
+      .where('idx', '>=', size - 2)
+      .execute();
+    await app.db
+      .deleteFrom('ledger_nodes')
+      .where('level', '=', 0)
+      .where('idx', '>=', size - 2)
+      .execute();
+    await app.db
+      .updateTable('ledger_head')
+      .set({ size: size - 2 })
+      .execute();
+    await expectProblem('checkpoint-beyond-log', { size });
+  });
+
+  it('refuses a log key swapped for another one', async () => {
+    const { origin } = await app.services.ledger.verifierKey();
+    const other = generateEd25519Key(origin);
+    await app.db.updateTable('ledger_keys').set({ verifier_key: other.verifierKey }).execute();
+    // A fresh service, as a new process builds it, reads the key row again.
+    const fresh = createLedgerService({
+      db: app.db,
+      dialect: app.dialect,
+      clock: app.clock,
+      hmacSecret: app.config.secrets.hmac,
+      secretBox: createSecretBox(app.config.secrets.session, 'ledger-key'),
+      origin,
+      logger: { info() {}, warn() {}, error() {} },
+    });
+    const report = await fresh.verify();
+    expect(report.problem).toMatchObject({ kind: 'key' });
+    expect(report.problem?.message.en).toMatch(/does not match the stored verifier key/);
+  });
+});
+
+describe('onetrip ledger verify (the CLI)', () => {
+  const exec = promisify(execFile);
+
+  async function cli(): Promise<{ code: number; out: string }> {
+    const env: Record<string, string | undefined> = {
+      ...process.env,
+      NODE_ENV: 'test',
+      ONETRIP_DATA_DIR: app.config.dataDir,
+    };
+    if (testDialect === 'postgres') {
+      const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(
+        app.db,
+      );
+      const url = new URL(process.env.ONETRIP_TEST_DATABASE_URL!);
+      url.searchParams.set('options', `-c search_path=${rows[0]!.schema}`);
+      env.DATABASE_URL = url.toString();
+    }
+    try {
+      const { stdout, stderr } = await exec(
+        process.execPath,
+        ['--import', 'tsx', 'src/cli/main.ts', 'ledger', 'verify'],
+        { env, cwd: process.cwd() },
+      );
+      return { code: 0, out: stdout + stderr };
+    } catch (error) {
+      const e = error as { code: number; stdout: string; stderr: string };
+      return { code: e.code, out: e.stdout + e.stderr };
+    }
+  }
+
+  it('exits 0 on the clean log and 1 naming an entry edited with SQL', async () => {
+    const ok = await cli();
+    expect(ok.out).toMatch(/ledger verify: OK/);
+    expect(ok.code).toBe(0);
+    await sql`update ledger_entries set entry = replace(entry, 'case.', 'case!') where idx = 2`.execute(
+      app.db,
+    );
+    const failed = await cli();
+    expect(failed.code).toBe(1);
+    expect(failed.out).toMatch(/entry-changed \(index 2\)/);
+    expect(failed.out).toMatch(/entry 2 was changed/);
+  }, 60_000);
+});
