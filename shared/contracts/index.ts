@@ -4,3 +4,4 @@ export * from './files.js';
 export * from './cases.js';
 export * from './catalog.js';
 export * from './calendar.js';
+export * from './ledger.js';

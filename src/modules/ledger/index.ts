@@ -52,4 +52,4 @@ export {
   type HttpLogReader,
   type WitnessState,
 } from './ledger.witness.js';
-export { LedgerEntrySchema, LedgerRecordSchema, registerLedgerRoutes } from './ledger.routes.js';
+export { registerLedgerRoutes } from './ledger.routes.js';

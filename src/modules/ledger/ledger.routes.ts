@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { ErrorBodySchema } from '../../../shared/contracts/index.js';
+import { ErrorBodySchema, LedgerEntrySchema, LedgerRecordSchema } from '../../../shared/contracts/index.js';
 import { requirePrincipal, type HttpServer, type Principal } from '../../platform/http/index.js';
 import type { LedgerEntryView, LedgerService } from './ledger.service.js';
 
@@ -22,34 +22,6 @@ const uint = (what: string) =>
     .transform(Number)
     .pipe(z.number().int().max(Number.MAX_SAFE_INTEGER))
     .describe(what);
-
-/** What one ledger entry records (its canonical JSON, parsed). */
-export const LedgerRecordSchema = z.object({
-  type: z.string().describe('Kind of record: `case` for case actions'),
-  time: z.string().describe('When the recorded change happened (RFC 3339, +08:00)'),
-  actor: z.string().describe('Account id of who acted, or `system`'),
-  actorRole: z.string().nullable().describe('The role they acted in'),
-  subject: z
-    .string()
-    .nullable()
-    .describe('Hex HMAC-SHA256 of the person’s identity number (never the number)'),
-  action: z.string().describe('What was done, e.g. `case.submitted`'),
-  purpose: z.string().describe('What for: the application’s receipt number'),
-  dataHash: z
-    .string()
-    .describe('base64 SHA-256 of the canonical JSON (RFC 8785) of the data concerned'),
-});
-
-/** One entry of the log. */
-export const LedgerEntrySchema = z.object({
-  index: z.number().int().describe('The entry’s index in the log (leaf number)'),
-  entry: z
-    .string()
-    .describe('The entry bytes (canonical JSON, UTF-8) in base64: what the leaf hash covers'),
-  leafHash: z.string().describe('base64 RFC 9162 leaf hash, SHA-256(0x00 || entry)'),
-  record: LedgerRecordSchema.describe('The entry bytes parsed'),
-  createdAt: z.string().describe('When the entry was appended (RFC 3339)'),
-});
 
 const ProofHashes = z
   .array(z.string())
