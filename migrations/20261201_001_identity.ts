@@ -62,7 +62,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('ip', 'varchar(64)')
     .addColumn('at', 'varchar(40)', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('login_events_account_idx').on('login_events').columns(['account_id', 'at']).execute();
+  await db.schema
+    .createIndex('login_events_account_idx')
+    .on('login_events')
+    .columns(['account_id', 'at'])
+    .execute();
 }
 
 /** Drops the identity tables. */

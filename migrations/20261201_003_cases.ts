@@ -37,9 +37,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(['idempotency_scope', 'idempotency_key'])
     .unique()
     .execute();
-  await db.schema.createIndex('applications_submitter_idx').on('applications').columns(['submitted_by', 'created_at']).execute();
-  await db.schema.createIndex('applications_person_idx').on('applications').column('applicant_person_id').execute();
-  await db.schema.createIndex('applications_status_idx').on('applications').column('status').execute();
+  await db.schema
+    .createIndex('applications_submitter_idx')
+    .on('applications')
+    .columns(['submitted_by', 'created_at'])
+    .execute();
+  await db.schema
+    .createIndex('applications_person_idx')
+    .on('applications')
+    .column('applicant_person_id')
+    .execute();
+  await db.schema
+    .createIndex('applications_status_idx')
+    .on('applications')
+    .column('status')
+    .execute();
 
   await db.schema
     .createTable('tasks')
@@ -61,8 +73,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('pause_reason', 'varchar(200)')
     .addColumn('escalated_at', 'varchar(40)')
     .execute();
-  await db.schema.createIndex('tasks_queue_idx').on('tasks').columns(['department_code', 'status', 'due_at']).execute();
-  await db.schema.createIndex('tasks_application_idx').on('tasks').column('application_id').execute();
+  await db.schema
+    .createIndex('tasks_queue_idx')
+    .on('tasks')
+    .columns(['department_code', 'status', 'due_at'])
+    .execute();
+  await db.schema
+    .createIndex('tasks_application_idx')
+    .on('tasks')
+    .column('application_id')
+    .execute();
 
   await db.schema
     .createTable('case_actions')
@@ -77,7 +97,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('type', 'varchar(40)', (c) => c.notNull())
     .addColumn('data', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('case_actions_seq_idx').on('case_actions').columns(['application_id', 'seq']).unique().execute();
+  await db.schema
+    .createIndex('case_actions_seq_idx')
+    .on('case_actions')
+    .columns(['application_id', 'seq'])
+    .unique()
+    .execute();
 
   await db.schema
     .createTable('follow_ups')
@@ -93,7 +118,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'varchar(40)', (c) => c.notNull())
     .addColumn('closed_at', 'varchar(40)')
     .execute();
-  await db.schema.createIndex('follow_ups_due_idx').on('follow_ups').columns(['status', 'due_at']).execute();
+  await db.schema
+    .createIndex('follow_ups_due_idx')
+    .on('follow_ups')
+    .columns(['status', 'due_at'])
+    .execute();
 
   await db.schema
     .createTable('evaluations')
@@ -110,5 +139,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 /** Drops the case tables. */
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ['evaluations', 'follow_ups', 'case_actions', 'tasks', 'applications']) await db.schema.dropTable(t).execute();
+  for (const t of ['evaluations', 'follow_ups', 'case_actions', 'tasks', 'applications'])
+    await db.schema.dropTable(t).execute();
 }

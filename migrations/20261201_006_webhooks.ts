@@ -11,7 +11,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('created_at', 'varchar(40)', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('department_webhooks_dept_idx').on('department_webhooks').column('department_code').execute();
+  await db.schema
+    .createIndex('department_webhooks_dept_idx')
+    .on('department_webhooks')
+    .column('department_code')
+    .execute();
   await db.schema
     .createTable('webhook_deliveries')
     .addColumn('id', 'varchar(64)', (c) => c.primaryKey())
@@ -26,7 +30,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'varchar(40)', (c) => c.notNull())
     .addColumn('delivered_at', 'varchar(40)')
     .execute();
-  await db.schema.createIndex('webhook_deliveries_due_idx').on('webhook_deliveries').columns(['status', 'next_attempt_at']).execute();
+  await db.schema
+    .createIndex('webhook_deliveries_due_idx')
+    .on('webhook_deliveries')
+    .columns(['status', 'next_attempt_at'])
+    .execute();
 }
 
 /** Drops the webhook tables. */

@@ -6,6 +6,8 @@ import * as m20261201_004_jobs from './20261201_004_jobs.js';
 import * as m20261201_005_api_keys from './20261201_005_api_keys.js';
 import * as m20261201_006_webhooks from './20261201_006_webhooks.js';
 import * as m20261201_007_ledger from './20261201_007_ledger.js';
+import * as m20261201_008_notifications_drafts from './20261201_008_notifications_drafts.js';
+import * as m20261201_009_datahub from './20261201_009_datahub.js';
 
 /**
  * Every migration, by name; names sort in the order they run. Never edit a shipped
@@ -20,4 +22,6 @@ export const migrations: Record<string, Migration> = {
   '20261201_005_api_keys': m20261201_005_api_keys,
   '20261201_006_webhooks': m20261201_006_webhooks,
   '20261201_007_ledger': m20261201_007_ledger,
+  '20261201_008_notifications_drafts': m20261201_008_notifications_drafts,
+  '20261201_009_datahub': m20261201_009_datahub,
 };

@@ -260,7 +260,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     cases,
     clock,
     publicUrl: config.publicUrl,
-    ...locateCjkFont(process.env),
+    ...locateCjkFont({ ONETRIP_PDF_FONT: config.pdfFonts.regular, ONETRIP_PDF_FONT_BOLD: config.pdfFonts.bold }),
     departmentName: (code) => catalog.listDepartments().find((d) => d.code === code)?.name,
     outputNames: (matter) => catalogData.matter(matter)?.outputs.map((o) => o.name) ?? [],
   });
@@ -293,7 +293,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   registerNotificationsRoutes(server, { notifications });
   registerWebhooksRoutes(server, { webhooks });
   registerLedgerRoutes(server, { ledger, applications: cases });
-  registerDatahubRoutes(server, { datahub: datahub.service, requests: datahub.requests, stats: datahub.stats });
+  registerDatahubRoutes(server, { datahub: datahub.service, requests: datahub.requests, proofs: datahub.proofs, stats: datahub.stats });
 
   return {
     server,

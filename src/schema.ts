@@ -4,9 +4,11 @@ import type { JobTables } from './platform/jobs/index.js';
 import type { WebhooksTables } from './modules/webhooks/index.js';
 import type { IdentityTables } from './modules/identity/index.js';
 import type { LedgerTables } from './modules/ledger/index.js';
+import type { NotificationsTables } from './modules/notifications/index.js';
+import type { DatahubTables } from './modules/datahub/index.js';
 
 /**
  * The whole database as Kysely sees it: the tables of every module, as the migrations in
  * `migrations/` create them. Repositories type their Kysely handle with this.
  */
-export type Database = IdentityTables & FilesTables & CasesTables & JobTables & WebhooksTables & LedgerTables;
+export type Database = IdentityTables & FilesTables & CasesTables & JobTables & WebhooksTables & LedgerTables & NotificationsTables & DatahubTables;

@@ -103,8 +103,9 @@ export const NoticeItemSchema = z.object({
       'unknown-file',
       'commitment-not-allowed',
       'not-own-file',
+      'datahub-unavailable',
     ])
-    .describe('Why it is listed'),
+    .describe('Why it is listed (`datahub-unavailable`: the data hub could not supply it; upload it)'),
   message: Bilingual.describe('What to do'),
 });
 
@@ -131,6 +132,18 @@ export const MaterialStateSchema = z.object({
     .nullable()
     .describe('容缺: when the promised material falls due (YYYY-MM-DD)'),
   fulfilledAt: z.string().nullable(),
+  datahub: z
+    .object({
+      source: z.string().describe('Source department code'),
+      item: z.string().describe('Data item code'),
+      subjects: z.array(z.string()).describe('Whose records were read, masked'),
+      fields: z.array(z.string()).describe('Fields read'),
+      accessIds: z.array(z.string()).describe('The access records (GET /api/v1/me/data-access)'),
+      fetchedAt: z.string().describe('When it was fetched'),
+    })
+    .nullable()
+    .optional()
+    .describe('What the data hub fetched for it (a reference, not the data); null when its source checks it itself'),
 });
 
 export const TaskViewSchema = z.object({

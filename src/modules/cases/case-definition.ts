@@ -13,6 +13,8 @@ export interface DefinitionMaterial {
   /** 容缺: may be missing against a commitment with its own due date. */
   allowMissing: boolean;
   satisfiedBy: SatisfiedBy[];
+  /** The shared data item that satisfies it, when `datahub` is accepted. */
+  datahub?: { source: string; item: string };
   /** Accepted media types for uploads (empty: any type the platform accepts). */
   mediaTypes: string[];
   maxBytes: number | null;

@@ -99,3 +99,47 @@ export interface CaseFilesPort {
     Map<string, { fileId: string; size: number; mediaType: string; ownerAccountId: string }>
   >;
 }
+
+/** What the data hub fetched for one material at submission: a reference, never the data itself. */
+export interface CaseDatahubFetched {
+  source: string;
+  item: string;
+  /** The persons or organisations read, masked (330681********1233). */
+  subjects: string[];
+  fields: string[];
+  /** The access records (see GET /api/v1/me/data-access), one per subject. */
+  accessIds: string[];
+  fetchedAt: string;
+}
+
+/**
+ * The data hub's answer for one material: fetched (or `fetched: null` when its source is not
+ * connected and the department checks it itself), or why it could not be fetched.
+ */
+export type CaseDatahubOutcome =
+  | { ok: true; fetched: CaseDatahubFetched | null }
+  | { ok: false; reason: 'no-record' | 'unavailable' | 'no-subject' };
+
+/** One material the case engine asks the data hub for. */
+export interface CaseDatahubRequest {
+  material: string;
+  datahub: { source: string; item: string };
+  /** The departments of the steps that need it (who the data is read for). */
+  departments: string[];
+}
+
+/**
+ * The data hub as the case engine uses it (once-only 一数一源): fetch outside the transaction,
+ * then `record` the accesses in the submission's transaction, before anything is kept.
+ */
+export interface CaseDatahubPort {
+  fetch(input: {
+    actor: { accountId: string; kind: string; roles: string[] };
+    applicant: { personId: string | null; orgId: string | null };
+    form: Record<string, unknown>;
+    materials: CaseDatahubRequest[];
+  }): Promise<{
+    outcomes: Map<string, CaseDatahubOutcome>;
+    record(tx: Kysely<Database>, application: { id: string; receiptNo: string }): Promise<void>;
+  }>;
+}

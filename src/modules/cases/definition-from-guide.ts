@@ -37,6 +37,7 @@ export function definitionFromGuide(
       essential: m.essential,
       allowMissing: m.allowMissing,
       satisfiedBy: m.satisfiedBy,
+      ...(m.datahub ? { datahub: { source: m.datahub.source, item: m.datahub.item } } : {}),
       mediaTypes: m.upload?.mediaTypes ?? [],
       maxBytes: m.upload?.maxSizeBytes ?? null,
       steps: m.steps,

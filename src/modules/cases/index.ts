@@ -14,6 +14,10 @@ export type {
   CaseLedgerEntry,
   CaseLedgerPort,
   CaseRegistryPort,
+  CaseDatahubPort,
+  CaseDatahubFetched,
+  CaseDatahubOutcome,
+  CaseDatahubRequest,
 } from './case-ports.js';
 export { createCasesRepo, type CasesRepo } from './cases.repo.js';
 export { createCaseWriter } from './case-writer.js';

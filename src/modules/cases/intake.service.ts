@@ -5,13 +5,18 @@ import type { IdGenerator } from '../../platform/ids/index.js';
 import type { SubmitApplication, MaterialEntry } from '../../../shared/contracts/index.js';
 import type { CaseDefinition } from './case-definition.js';
 import { definitionOf, type CaseFlow } from './case-flow.js';
-import type { CaseCatalogPort, CaseFilesPort, CaseRegistryPort } from './case-ports.js';
+import type {
+  CaseCatalogPort,
+  CaseDatahubPort,
+  CaseFilesPort,
+  CaseRegistryPort,
+} from './case-ports.js';
 import type { CaseWriter } from './case-writer.js';
 import { CaseErrors } from './cases.errors.js';
 import { actsForApplicant } from './cases.policy.js';
 import type { ApplicationRow, CasesQueries, CasesRepo } from './cases.repo.js';
 import type { ApplicationsTable } from './cases.tables.js';
-import { assessMaterials, type MaterialState } from './materials.js';
+import { assessMaterials, datahubRequests, type MaterialState } from './materials.js';
 
 export interface IntakeDeps {
   repo: CasesRepo;
@@ -22,6 +27,8 @@ export interface IntakeDeps {
   files: CaseFilesPort;
   writer: CaseWriter;
   flow: CaseFlow;
+  /** The data hub: materials it holds are fetched at submission (absent: marked, not fetched). */
+  datahub?: CaseDatahubPort;
 }
 
 const RECEIPT_ALPHABET = '0123456789';
@@ -45,7 +52,18 @@ interface ResolvedApplicant {
  * commitments, supplying missing materials, refusal (不予受理) and withdrawal.
  */
 export function createIntakeService(deps: IntakeDeps) {
-  const { repo, clock, ids, catalog, registry, files, writer, flow } = deps;
+  const { repo, clock, ids, catalog, registry, files, writer, flow, datahub } = deps;
+
+  // Once-only: what a department holds is fetched, not asked for (outside the transaction).
+  async function fetchFromDatahub(
+    p: Principal,
+    applicant: { personId: string | null; orgId: string | null },
+    form: Record<string, unknown>,
+    requests: ReturnType<typeof datahubRequests>,
+  ) {
+    if (!datahub || requests.length === 0) return undefined;
+    return datahub.fetch({ actor: p, applicant, form, materials: requests });
+  }
 
   async function resolveApplicant(
     p: Principal,
@@ -150,10 +168,17 @@ export function createIntakeService(deps: IntakeDeps) {
       if (formIssues.length > 0) throw CaseErrors.invalidForm(formIssues);
       const applicant = await resolveApplicant(p, input, def);
       const now = clock.now();
+      const fetched = await fetchFromDatahub(
+        p,
+        applicant,
+        input.form,
+        datahubRequests(def, input.materials),
+      );
       const assessed = await assessMaterials(def, input.materials, {
         files,
         submitter: p.accountId,
         today: chinaDay(now),
+        datahub: fetched?.outcomes,
       });
       if (assessed.issues.length > 0) throw CaseErrors.invalidMaterials(assessed.issues);
       const deficient = assessed.notice.length > 0;
@@ -188,6 +213,7 @@ export function createIntakeService(deps: IntakeDeps) {
           created_at: now.toISOString(),
           updated_at: now.toISOString(),
         });
+        await fetched?.record(tx.handle, { id: row.id, receiptNo: row.receipt_no });
         await writer.act(tx, row, {
           type: 'submitted',
           actor: p,
@@ -250,11 +276,18 @@ export function createIntakeService(deps: IntakeDeps) {
       const def = definitionOf(app);
       const now = clock.now();
       const previous = JSON.parse(app.materials) as MaterialState[];
+      const fetched = await fetchFromDatahub(
+        p,
+        { personId: app.applicant_person_id, orgId: app.applicant_org_id },
+        JSON.parse(app.form) as Record<string, unknown>,
+        datahubRequests(def, entries, previous),
+      );
       const assessed = await assessMaterials(def, entries, {
         files,
         submitter: p.accountId,
         today: chinaDay(now),
         previous,
+        datahub: fetched?.outcomes,
       });
       if (assessed.issues.length > 0) throw CaseErrors.invalidMaterials(assessed.issues);
       await repo.transaction(async (tx) => {
@@ -274,6 +307,7 @@ export function createIntakeService(deps: IntakeDeps) {
           materials: JSON.stringify(assessed.states),
           updated_at: now.toISOString(),
         });
+        await fetched?.record(tx.handle, { id: app.id, receiptNo: app.receipt_no });
         await writer.act(tx, fresh, {
           type: 'materials-supplied',
           actor: p,

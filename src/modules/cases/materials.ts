@@ -1,7 +1,12 @@
 import type { FieldIssue } from '../../platform/errors/index.js';
 import type { MaterialEntry } from '../../../shared/contracts/index.js';
 import type { CaseDefinition, DefinitionMaterial } from './case-definition.js';
-import type { CaseFilesPort } from './case-ports.js';
+import type {
+  CaseDatahubFetched,
+  CaseDatahubOutcome,
+  CaseDatahubRequest,
+  CaseFilesPort,
+} from './case-ports.js';
 
 /** The state of one material of an application (stored as JSON in the application). */
 export interface MaterialState {
@@ -20,6 +25,8 @@ export interface MaterialState {
   fileId: string | null;
   commitmentDue: string | null;
   fulfilledAt: string | null;
+  /** What the data hub fetched for it (a reference); null when its source checks it itself. */
+  datahub?: CaseDatahubFetched | null;
 }
 
 /** One item of the one-time notice (一次性告知). */
@@ -32,7 +39,8 @@ export interface NoticeItem {
     | 'too-large'
     | 'unknown-file'
     | 'commitment-not-allowed'
-    | 'not-own-file';
+    | 'not-own-file'
+    | 'datahub-unavailable';
   message: { zh: string; en: string };
 }
 
@@ -68,7 +76,36 @@ const MESSAGES: Record<
     zh: `“${m.name.zh}”是必须提交的材料，不适用容缺承诺`,
     en: `"${m.name.en}" must be handed in; a commitment cannot replace it`,
   }),
+  'datahub-unavailable': (m) => ({
+    zh: `未能从公共数据平台获取“${m.name.zh}”（暂无记录或数据源暂时无法访问），请上传该材料；申请已保存`,
+    en: `"${m.name.en}" could not be fetched from the data hub (no record, or the source is not answering); please upload it - your application is kept`,
+  }),
 };
+
+/**
+ * The materials to ask the data hub for: those it can satisfy that the applicant did not give
+ * and that are not satisfied already (a supplement retries the hub for what it missed).
+ */
+export function datahubRequests(
+  def: CaseDefinition,
+  entries: MaterialEntry[],
+  previous?: MaterialState[],
+): CaseDatahubRequest[] {
+  const given = new Set(entries.map((e) => e.material));
+  return def.materials.flatMap((m) => {
+    if (!m.satisfiedBy.includes('datahub') || !m.datahub || given.has(m.id)) return [];
+    const prior = previous?.find((p) => p.material === m.id);
+    if (prior && !['missing', 'invalid', 'absent'].includes(prior.state)) return [];
+    const departments = [
+      ...new Set(
+        def.steps
+          .filter((s) => m.steps.length === 0 || m.steps.includes(s.id))
+          .map((s) => s.department),
+      ),
+    ];
+    return [{ material: m.id, datahub: m.datahub, departments }];
+  });
+}
 
 /**
  * Checks the materials of a submission against the definition. Structural mistakes (an
@@ -79,7 +116,14 @@ const MESSAGES: Record<
 export async function assessMaterials(
   def: CaseDefinition,
   entries: MaterialEntry[],
-  ctx: { files: CaseFilesPort; submitter: string; today: string; previous?: MaterialState[] },
+  ctx: {
+    files: CaseFilesPort;
+    submitter: string;
+    today: string;
+    previous?: MaterialState[];
+    /** What the data hub answered, by material (absent: not asked, the legacy `datahub` state). */
+    datahub?: Map<string, CaseDatahubOutcome>;
+  },
 ): Promise<{ issues: FieldIssue[]; states: MaterialState[]; notice: NoticeItem[] }> {
   const issues: FieldIssue[] = [];
   const byId = new Map(def.materials.map((m) => [m.id, m]));
@@ -131,7 +175,10 @@ export async function assessMaterials(
     const prior = ctx.previous?.find((p) => p.material === m.id);
     const flag = (reason: NoticeItem['reason']) => {
       notice.push({ material: m.id, name: m.name, reason, message: MESSAGES[reason](m) });
-      states.push({ ...base, state: reason === 'missing' ? 'missing' : 'invalid' });
+      states.push({
+        ...base,
+        state: reason === 'missing' || reason === 'datahub-unavailable' ? 'missing' : 'invalid',
+      });
     };
     if (!entry && prior && !['missing', 'invalid', 'absent'].includes(prior.state)) {
       states.push(prior);
@@ -166,7 +213,12 @@ export async function assessMaterials(
     }
     // Once-only: what the data hub holds is fetched, never asked for.
     if (m.satisfiedBy.includes('datahub')) {
-      states.push({ ...base, state: 'datahub' });
+      const outcome = ctx.datahub?.get(m.id);
+      if (!outcome) states.push({ ...base, state: 'datahub' });
+      else if (outcome.ok) states.push({ ...base, state: 'datahub', datahub: outcome.fetched });
+      // Not fetched: it falls back to an upload, and the notice says so (the application is kept).
+      else if (m.essential || m.allowMissing) flag('datahub-unavailable');
+      else states.push({ ...base, state: 'absent' });
       continue;
     }
     if (m.essential || m.allowMissing) flag('missing');

@@ -1,0 +1,448 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../../platform/clock/index.js';
+import type { Principal } from '../../platform/http/index.js';
+import type { IdGenerator } from '../../platform/ids/index.js';
+import type { Database } from '../../schema.js';
+import type { CaseDatahubOutcome, CaseDatahubPort, CaseDefinition } from '../cases/index.js';
+import { parseCreditCode, parseIdNumber, maskIdNumber } from '../identity/index.js';
+import { dataHash, type LedgerService } from '../ledger/index.js';
+import { DatahubErrors } from './datahub.errors.js';
+import { createAccessView } from './datahub.access-view.js';
+import { findItem, type DataItem } from './datahub.items.js';
+import type { DatahubRepo } from './datahub.repo.js';
+import { DataSourceUnavailable, type DataSource } from './datahub.sources.js';
+import {
+  looksLikeCreditCode,
+  maskRecord,
+  subjectsFor,
+  subjectsOfApplication,
+  type SubjectContext,
+} from './datahub.subjects.js';
+
+/** An application as a purpose of a query: read through the case engine's repository. */
+export interface PurposeApplicationsPort {
+  findApplication(id: string): Promise<
+    | {
+        id: string;
+        receipt_no: string;
+        definition: string;
+        form: string;
+        applicant_person_id: string | null;
+        applicant_org_id: string | null;
+      }
+    | undefined
+  >;
+  tasksOf(id: string): Promise<{ department_code: string }[]>;
+}
+
+/** What the datahub service is built from. */
+export interface DatahubDeps {
+  repo: DatahubRepo;
+  clock: Clock;
+  ids: IdGenerator;
+  ledger: Pick<LedgerService, 'append' | 'entriesFor' | 'inclusionProof' | 'latestCheckpoint'>;
+  /** The ledger's subject reference (HMAC) of an identity number or credit code. */
+  subjectRef(key: string): string;
+  /** The adapter of a source department, or undefined when it is not connected. */
+  sources(source: string): DataSource | undefined;
+  applications: PurposeApplicationsPort;
+  registry: {
+    personById(id: string): Promise<{ id_number: string } | undefined>;
+    organizationById(id: string): Promise<{ credit_code: string } | undefined>;
+  };
+  catalog: { definition(kind: 'matter' | 'bundle', code: string): CaseDefinition | undefined };
+  departmentName?(code: string): string | undefined;
+}
+
+/** One item a query asks for. */
+export interface QueryItem {
+  source: string;
+  item: string;
+  /** The fields wanted (default: all fields the item declares). */
+  fields?: string[];
+}
+
+/** A purpose-bound query of a department's reviewer or system. */
+export interface DatahubQuery {
+  subject: string;
+  items: QueryItem[];
+  purpose?: { applicationId?: string };
+}
+
+/** What one source answered for one subject. */
+export type Fetched =
+  | { status: 'found'; data: Record<string, unknown> }
+  | { status: 'no-record' }
+  | { status: 'unavailable' };
+
+/** An access about to be recorded (the ledger entry commits to `data`). */
+export interface PendingAccess {
+  id: string;
+  subjectKey: string;
+  channel: 'query' | 'submission' | 'preview' | 'proof';
+  actor: string;
+  role: string;
+  department: string | null;
+  items: { source: string; item: string; fields: string[] }[];
+}
+
+const roleOf = (p: Pick<Principal, 'kind' | 'roles'>): string =>
+  p.kind === 'person' || p.kind === 'company'
+    ? 'applicant'
+    : p.kind === 'system'
+      ? 'system'
+      : (p.roles[0] ?? p.kind);
+
+/**
+ * The data hub: purpose-bound queries, the case engine's port for materials satisfied by data,
+ * the applicant's preview and the person's view of accesses. Every read of personal data is
+ * an access row plus a ledger entry in one transaction before the data is handed out.
+ */
+export function createDatahubService(deps: DatahubDeps) {
+  const { repo, clock, ids, ledger } = deps;
+
+  async function fetchOne(
+    item: DataItem,
+    subject: string,
+    fields: string[],
+    purpose: string,
+    department: string | null,
+  ): Promise<Fetched> {
+    const source = deps.sources(item.source);
+    if (!source) return { status: 'unavailable' };
+    try {
+      const data = await source.fetch(subject, fields, { item, purpose, department });
+      return data ? { status: 'found', data } : { status: 'no-record' };
+    } catch (error) {
+      if (error instanceof DataSourceUnavailable) return { status: 'unavailable' };
+      throw error;
+    }
+  }
+
+  /** Writes an access row and its ledger entry in `tx`; returns nothing to hand out until it commits. */
+  async function record(
+    tx: Kysely<Database>,
+    a: PendingAccess,
+    purpose: { applicationId: string | null; purpose: string },
+  ): Promise<void> {
+    const at = clock.now();
+    const data = { access: a.id, channel: a.channel, department: a.department, items: a.items };
+    await repo.insertAccess(tx, {
+      id: a.id,
+      subject_ref: deps.subjectRef(a.subjectKey),
+      channel: a.channel,
+      actor_account: a.actor,
+      actor_role: a.role,
+      department: a.department,
+      items: JSON.stringify(a.items),
+      application_id: purpose.applicationId,
+      purpose: purpose.purpose,
+      data_hash: dataHash(data),
+      at: at.toISOString(),
+    });
+    await ledger.append(tx, {
+      type: 'datahub',
+      action: 'data.accessed',
+      actor: a.actor,
+      actorRole: a.role,
+      purpose: purpose.purpose,
+      subjectIdNumber: a.subjectKey,
+      data,
+      at,
+    });
+  }
+
+  async function subjectContext(app: {
+    form: string;
+    applicant_person_id: string | null;
+    applicant_org_id: string | null;
+  }): Promise<SubjectContext> {
+    return {
+      personKey: app.applicant_person_id
+        ? ((await deps.registry.personById(app.applicant_person_id))?.id_number ?? null)
+        : null,
+      orgKey: app.applicant_org_id
+        ? ((await deps.registry.organizationById(app.applicant_org_id))?.credit_code ?? null)
+        : null,
+      form: JSON.parse(app.form) as Record<string, unknown>,
+    };
+  }
+
+  /** The identity number (checked) or credit code (checked) a query names. */
+  function checkSubject(subject: string): string {
+    const s = subject.trim().toUpperCase();
+    if (looksLikeCreditCode(s)) return parseCreditCode(s, { path: 'subject' }).value;
+    return parseIdNumber(s, clock.now(), 'subject').value;
+  }
+
+  const port: CaseDatahubPort = {
+    async fetch(input) {
+      const ctx: SubjectContext = {
+        personKey: input.applicant.personId
+          ? ((await deps.registry.personById(input.applicant.personId))?.id_number ?? null)
+          : null,
+        orgKey: input.applicant.orgId
+          ? ((await deps.registry.organizationById(input.applicant.orgId))?.credit_code ?? null)
+          : null,
+        form: input.form,
+      };
+      const outcomes = new Map<string, CaseDatahubOutcome>();
+      const pending: PendingAccess[] = [];
+      await Promise.all(
+        input.materials.map(async (m) => {
+          const item = findItem(m.datahub.source, m.datahub.item);
+          if (!item || !deps.sources(item.source)) {
+            outcomes.set(m.material, { ok: true, fetched: null });
+            return;
+          }
+          const subjects = subjectsFor(m.material, item, ctx);
+          if (subjects.length === 0) {
+            outcomes.set(m.material, { ok: false, reason: 'no-subject' });
+            return;
+          }
+          const fields = item.fields.map((f) => f.name);
+          const results = await Promise.all(
+            subjects.map((s) =>
+              fetchOne(item, s, fields, 'submission', m.departments.join(',') || null),
+            ),
+          );
+          const failed = results.find((r) => r.status !== 'found');
+          if (failed) {
+            outcomes.set(m.material, {
+              ok: false,
+              reason: failed.status === 'unavailable' ? 'unavailable' : 'no-record',
+            });
+            return;
+          }
+          const accesses = subjects.map((s) => ({
+            id: ids.id(),
+            subjectKey: s,
+            channel: 'submission' as const,
+            actor: input.actor.accountId,
+            role: roleOf({
+              kind: input.actor.kind as Principal['kind'],
+              roles: input.actor.roles as Principal['roles'],
+            }),
+            department: m.departments.join(',').slice(0, 200) || null,
+            items: [{ source: item.source, item: item.item, fields }],
+          }));
+          pending.push(...accesses);
+          outcomes.set(m.material, {
+            ok: true,
+            fetched: {
+              source: item.source,
+              item: item.item,
+              subjects: subjects.map((s) => (looksLikeCreditCode(s) ? s : maskIdNumber(s))),
+              fields,
+              accessIds: accesses.map((a) => a.id),
+              fetchedAt: clock.now().toISOString(),
+            },
+          });
+        }),
+      );
+      return {
+        outcomes,
+        async record(tx, application) {
+          for (const a of pending)
+            await record(tx, a, { applicationId: application.id, purpose: application.receiptNo });
+        },
+      };
+    },
+  };
+
+  return {
+    /** The case engine's port (materials satisfied by data at submission). */
+    port,
+
+    /**
+     * A purpose-bound query (一数一源, 授权使用): refused without a purpose (422
+     * DATAHUB_PURPOSE_REQUIRED), for an application without a step of the caller's department
+     * (403 DATAHUB_FORBIDDEN), for items or fields its matter does not declare (403
+     * DATAHUB_FIELD_NOT_DECLARED) or a subject it is not about (403); 422 for an invalid
+     * identity number naming the rule; 503 when a source does not answer.
+     */
+    async query(p: Principal, input: DatahubQuery) {
+      const applicationId = input.purpose?.applicationId;
+      if (!applicationId) throw DatahubErrors.purposeRequired();
+      const subject = checkSubject(input.subject);
+      if ((p.kind !== 'staff' && p.kind !== 'system') || !p.departmentCode)
+        throw DatahubErrors.otherDepartment();
+      if (p.kind === 'staff' && !p.roles.includes('reviewer'))
+        throw DatahubErrors.otherDepartment();
+      const app = await deps.applications.findApplication(applicationId);
+      if (!app) throw DatahubErrors.applicationNotFound();
+      const departments = new Set(
+        (await deps.applications.tasksOf(app.id)).map((t) => t.department_code),
+      );
+      if (!departments.has(p.departmentCode)) throw DatahubErrors.otherDepartment();
+      const def = JSON.parse(app.definition) as CaseDefinition;
+      const declared = new Set(
+        def.materials.flatMap((m) =>
+          m.datahub && m.satisfiedBy.includes('datahub')
+            ? [`${m.datahub.source}/${m.datahub.item}`]
+            : [],
+        ),
+      );
+      const wanted = input.items.map((q) => {
+        const key = `${q.source}/${q.item}`;
+        const item = findItem(q.source, q.item);
+        if (!item) throw DatahubErrors.unknownItem(key);
+        if (!declared.has(key)) throw DatahubErrors.notDeclared(key);
+        const names = new Set(item.fields.map((f) => f.name));
+        const fields = q.fields ?? [...names];
+        const undeclared = fields.find((f) => !names.has(f));
+        if (undeclared) throw DatahubErrors.notDeclared(`${key}.${undeclared}`);
+        return { item, fields };
+      });
+      if (!subjectsOfApplication(await subjectContext(app)).has(subject))
+        throw DatahubErrors.subjectNotInPurpose();
+      const results = await Promise.all(
+        wanted.map((w) =>
+          fetchOne(w.item, subject, w.fields, app.receipt_no, p.departmentCode ?? null),
+        ),
+      );
+      const down = results.findIndex((r) => r.status === 'unavailable');
+      if (down >= 0) throw DatahubErrors.sourceUnavailable(wanted[down]!.item.source);
+      const access: PendingAccess = {
+        id: ids.id(),
+        subjectKey: subject,
+        channel: 'query',
+        actor: p.accountId,
+        role: roleOf(p),
+        department: p.departmentCode,
+        items: wanted.map((w) => ({ source: w.item.source, item: w.item.item, fields: w.fields })),
+      };
+      await repo.transaction((tx) =>
+        record(tx, access, { applicationId: app.id, purpose: app.receipt_no }),
+      );
+      return {
+        accessId: access.id,
+        purpose: { applicationId: app.id, receiptNo: app.receipt_no },
+        subject: looksLikeCreditCode(subject) ? subject : maskIdNumber(subject),
+        items: wanted.map((w, i) => {
+          const r = results[i]!;
+          return {
+            source: w.item.source,
+            item: w.item.item,
+            found: r.status === 'found',
+            data: r.status === 'found' ? r.data : null,
+          };
+        }),
+      };
+    },
+
+    /**
+     * What submitting `kind:code` will fetch about the signed-in applicant, item by item,
+     * sensitive fields masked; recorded as an access by the person themself. Throws 403
+     * DATAHUB_NO_PERSON without a verified person, 404 for an unknown matter or bundle.
+     */
+    async preview(p: Principal, kind: 'matter' | 'bundle', code: string) {
+      if (!p.personId) throw DatahubErrors.noPerson();
+      const def = deps.catalog.definition(kind, code);
+      if (!def) throw DatahubErrors.unknownGuide(kind, code);
+      const self = (await deps.registry.personById(p.personId))?.id_number;
+      if (!self) throw DatahubErrors.noPerson();
+      const orgKey = p.organizationId
+        ? ((await deps.registry.organizationById(p.organizationId))?.credit_code ?? null)
+        : null;
+      const ctx: SubjectContext = { personKey: self, orgKey, form: {} };
+      const accessId = ids.id();
+      const read: { key: string; item: DataItem }[] = [];
+      const items = await Promise.all(
+        def.materials
+          .filter((m) => m.satisfiedBy.includes('datahub') && m.datahub)
+          .map(async (m) => {
+            const item = findItem(m.datahub!.source, m.datahub!.item);
+            const base = {
+              material: m.id,
+              name: m.name,
+              source: m.datahub!.source,
+              item: m.datahub!.item,
+            };
+            if (!item || !deps.sources(item.source))
+              return {
+                ...base,
+                itemName: null,
+                status: 'not-connected' as const,
+                fields: [],
+                data: null,
+              };
+            const subjects = subjectsFor(m.id, item, ctx);
+            const key = subjects.find((s) => s === self || s === orgKey);
+            const fields = item.fields.map((f) => ({
+              name: f.name,
+              label: f.label,
+              sensitivity: f.sensitivity,
+            }));
+            if (!key)
+              return {
+                ...base,
+                itemName: item.name,
+                status: 'named-in-form' as const,
+                fields,
+                data: null,
+              };
+            const r = await fetchOne(
+              item,
+              key,
+              item.fields.map((f) => f.name),
+              `preview:${accessId}`,
+              null,
+            );
+            if (r.status === 'found') read.push({ key, item });
+            return {
+              ...base,
+              itemName: item.name,
+              status: r.status,
+              fields,
+              data: r.status === 'found' ? maskRecord(item.fields, r.data) : null,
+            };
+          }),
+      );
+      const byKey = new Map<string, DataItem[]>();
+      for (const r of read) byKey.set(r.key, [...(byKey.get(r.key) ?? []), r.item]);
+      if (byKey.size > 0) {
+        await repo.transaction(async (tx) => {
+          let n = 0;
+          for (const [key, list] of byKey) {
+            await record(
+              tx,
+              {
+                id: n++ === 0 ? accessId : ids.id(),
+                subjectKey: key,
+                channel: 'preview',
+                actor: p.accountId,
+                role: 'self',
+                department: null,
+                items: list.map((i) => ({
+                  source: i.source,
+                  item: i.item,
+                  fields: i.fields.map((f) => f.name),
+                })),
+              },
+              { applicationId: null, purpose: `preview:${accessId}` },
+            );
+          }
+        });
+      }
+      return { subject: maskIdNumber(self), items };
+    },
+
+    /** Records an access the platform made for the person themself (an e-proof) in `tx`. */
+    recordSelfAccess: (
+      tx: Kysely<Database>,
+      a: Omit<PendingAccess, 'channel' | 'role' | 'department'>,
+      purpose: string,
+    ) =>
+      record(
+        tx,
+        { ...a, channel: 'proof', role: 'self', department: null },
+        { applicationId: null, purpose },
+      ),
+
+    ...createAccessView(deps),
+  };
+}
+
+/** The datahub service. */
+export type DatahubService = ReturnType<typeof createDatahubService>;
