@@ -28,7 +28,13 @@ const BASE = `http://127.0.0.1:${PORT}`;
 // the machine with the server, so every cycle it saves goes to the server.
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
-function call<T>(method: string, url: string, token: string | null, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+function call<T>(
+  method: string,
+  url: string,
+  token: string | null,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<T> {
   const payload = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const req = http.request(
@@ -37,7 +43,9 @@ function call<T>(method: string, url: string, token: string | null, body?: unkno
         method,
         agent,
         headers: {
-          ...(payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }),
+          ...(payload === undefined
+            ? {}
+            : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }),
           ...(token ? { authorization: `Bearer ${token}` } : {}),
           ...headers,
         },
@@ -47,7 +55,8 @@ function call<T>(method: string, url: string, token: string | null, body?: unkno
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
-          if ((res.statusCode ?? 500) >= 400) reject(new Error(`${method} ${url}: ${res.statusCode} ${text}`));
+          if ((res.statusCode ?? 500) >= 400)
+            reject(new Error(`${method} ${url}: ${res.statusCode} ${text}`));
           else resolve((text ? JSON.parse(text) : null) as T);
         });
       },
@@ -59,7 +68,11 @@ function call<T>(method: string, url: string, token: string | null, body?: unkno
 
 async function login(username: string): Promise<string> {
   const staff = !/^(citizen|company)\d/.test(username);
-  const body = { username, password: DEMO_PASSWORD, ...(staff ? { totp: currentTotp(DEMO_TOTP_SECRET, new Date()) } : {}) };
+  const body = {
+    username,
+    password: DEMO_PASSWORD,
+    ...(staff ? { totp: currentTotp(DEMO_TOTP_SECRET, new Date()) } : {}),
+  };
   return (await call<{ token: string }>('POST', '/api/v1/auth/login', null, body)).token;
 }
 
@@ -83,30 +96,61 @@ function percentile(sorted: number[], p: number): number {
 /** Runs the benchmark and returns its figures. */
 export async function benchCases(): Promise<Record<string, number | string>> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'onetrip-bench-'));
-  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const profile = process.env.BENCH_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+    : [];
   const server = spawn(process.execPath, [...profile, 'dist/src/cli/main.js', 'serve'], {
-    env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', ONETRIP_DATA_DIR: dataDir, ONETRIP_DEMO: 'on', NODE_ENV: 'test', ONETRIP_LOG_LEVEL: 'warn', ONETRIP_LOGIN_RATE_LIMIT: '100000' },
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      ONETRIP_DATA_DIR: dataDir,
+      ONETRIP_DEMO: 'on',
+      NODE_ENV: 'test',
+      ONETRIP_LOG_LEVEL: 'warn',
+      ONETRIP_LOGIN_RATE_LIMIT: '100000',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {
     await waitFor(`${BASE}/healthz`, 60_000);
     const citizen = await login('citizen1');
-    const guide = await call<BundleGuide>('GET', '/api/v1/catalog/bundles/enterprise-startup', null);
+    const guide = await call<BundleGuide>(
+      'GET',
+      '/api/v1/catalog/bundles/enterprise-startup',
+      null,
+    );
     const reviewers = new Map<string, string>();
-    for (const step of guide.steps) if (!reviewers.has(step.department)) reviewers.set(step.department, await login(`reviewer.${step.department}`));
+    for (const step of guide.steps)
+      if (!reviewers.has(step.department))
+        reviewers.set(step.department, await login(`reviewer.${step.department}`));
     // The applicant's files are uploaded once and cited by every application.
-    const materials: { material: string; fileId?: string; commitment?: Record<string, never> }[] = [];
+    const materials: { material: string; fileId?: string; commitment?: Record<string, never> }[] =
+      [];
     for (const m of guide.materials) {
       if (m.satisfiedBy.includes('datahub')) continue;
       if (m.satisfiedBy.includes('upload')) {
         const form = new FormData();
-        form.append('file', new Blob([Buffer.from(`%PDF-1.4\n% ${m.id}\n%%EOF\n`)], { type: 'application/pdf' }), `${m.id}.pdf`);
-        const res = await fetch(`${BASE}/api/v1/files`, { method: 'POST', headers: { authorization: `Bearer ${citizen}` }, body: form });
-        materials.push({ material: m.id, fileId: ((await res.json()) as { fileId: string }).fileId });
+        form.append(
+          'file',
+          new Blob([Buffer.from(`%PDF-1.4\n% ${m.id}\n%%EOF\n`)], { type: 'application/pdf' }),
+          `${m.id}.pdf`,
+        );
+        const res = await fetch(`${BASE}/api/v1/files`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${citizen}` },
+          body: form,
+        });
+        materials.push({
+          material: m.id,
+          fileId: ((await res.json()) as { fileId: string }).fileId,
+        });
       } else materials.push({ material: m.id, commitment: {} });
     }
     const approve = (t: { id: string; department: string }) =>
-      call('POST', `/api/v1/tasks/${t.id}/decision`, reviewers.get(t.department) ?? '', { decision: 'approve' });
+      call('POST', `/api/v1/tasks/${t.id}/decision`, reviewers.get(t.department) ?? '', {
+        decision: 'approve',
+      });
 
     const submitLatencies: number[] = [];
     let next = 0;
@@ -117,7 +161,13 @@ export async function benchCases(): Promise<Record<string, number | string>> {
         while (next < BUNDLES) {
           const n = next++;
           const t0 = performance.now();
-          const app = await call<ApplicationView>('POST', '/api/v1/applications', citizen, { bundle: 'enterprise-startup', form: guide.form.examples[0], materials }, { 'idempotency-key': `bench-${n}` });
+          const app = await call<ApplicationView>(
+            'POST',
+            '/api/v1/applications',
+            citizen,
+            { bundle: 'enterprise-startup', form: guide.form.examples[0], materials },
+            { 'idempotency-key': `bench-${n}` },
+          );
           submitLatencies.push(performance.now() - t0);
           // The tasks exist from acceptance on: the licence is open, the other three wait for it.
           await approve(app.tasks.find((t) => t.status === 'open')!);
@@ -127,9 +177,16 @@ export async function benchCases(): Promise<Record<string, number | string>> {
       }),
     );
     const seconds = (performance.now() - started) / 1000;
-    const recent = await call<{ items: { status: string }[] }>('GET', '/api/v1/applications?limit=200', citizen);
+    const recent = await call<{ items: { status: string }[] }>(
+      'GET',
+      '/api/v1/applications?limit=200',
+      citizen,
+    );
     const notDone = recent.items.filter((i) => i.status !== 'completed').length;
-    if (notDone > 0) throw new Error(`${notDone} of the last ${recent.items.length} applications are not completed`);
+    if (notDone > 0)
+      throw new Error(
+        `${notDone} of the last ${recent.items.length} applications are not completed`,
+      );
     submitLatencies.sort((a, b) => a - b);
     const ours = completed / seconds;
     const peer = await bpmnRate(Math.min(BUNDLES, 1000), CLIENTS);

@@ -18,7 +18,9 @@ function script(file: string, args: string[] = []): boolean {
     return true;
   }
   console.log(`\n## ${file}\n`);
-  const res = spawnSync(process.execPath, ['--import', 'tsx', path.join('bench', file), ...args], { stdio: 'inherit' });
+  const res = spawnSync(process.execPath, ['--import', 'tsx', path.join('bench', file), ...args], {
+    stdio: 'inherit',
+  });
   return res.status === 0;
 }
 

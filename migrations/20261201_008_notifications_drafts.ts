@@ -16,7 +16,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('read_at', 'varchar(40)')
     .addColumn('created_at', 'varchar(40)', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('notifications_account_idx').on('notifications').columns(['account_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('notifications_account_idx')
+    .on('notifications')
+    .columns(['account_id', 'created_at'])
+    .execute();
 
   await db.schema
     .createTable('drafts')

@@ -4,7 +4,12 @@ import { migrations } from '../migrations/index.js';
 import { systemClock, type Clock } from './platform/clock/index.js';
 import type { Config } from './platform/config/index.js';
 import { createSecretBox } from './platform/crypto/index.js';
-import { migrateToLatest, openDatabase, type DatabaseHandle, type DatabaseTarget } from './platform/db/index.js';
+import {
+  migrateToLatest,
+  openDatabase,
+  type DatabaseHandle,
+  type DatabaseTarget,
+} from './platform/db/index.js';
 import { buildServer, type HttpServer } from './platform/http/index.js';
 import { randomIds, type IdGenerator } from './platform/ids/index.js';
 import { createLogger, type Logger } from './platform/logging/index.js';
@@ -18,9 +23,19 @@ import {
 import { createFilesRepo, createFilesService, registerFilesRoutes } from './modules/files/index.js';
 import { createFsBlobStore } from './platform/files/index.js';
 import { seedDemo, type DemoLogin } from './demo/index.js';
-import { loadCalendar, registerCalendarRoutes, type WorkingCalendar } from './platform/calendar/index.js';
+import {
+  loadCalendar,
+  registerCalendarRoutes,
+  type WorkingCalendar,
+} from './platform/calendar/index.js';
 import { createJobRunner, type JobRunner } from './platform/jobs/index.js';
-import { createCatalogService, loadCatalog, registerCatalogRoutes, validateForm, type CatalogService } from './modules/catalog/index.js';
+import {
+  createCatalogService,
+  loadCatalog,
+  registerCatalogRoutes,
+  validateForm,
+  type CatalogService,
+} from './modules/catalog/index.js';
 import {
   createCaseFlow,
   createCaseWriter,
@@ -39,7 +54,11 @@ import {
   type CaseEventsPort,
   type CaseLedgerPort,
 } from './modules/cases/index.js';
-import { createWebhooksRepo, createWebhooksService, registerWebhooksRoutes } from './modules/webhooks/index.js';
+import {
+  createWebhooksRepo,
+  createWebhooksService,
+  registerWebhooksRoutes,
+} from './modules/webhooks/index.js';
 import {
   createNotificationsRepo,
   createNotificationsService,
@@ -47,9 +66,23 @@ import {
   registerNotificationsRoutes,
   type OutboundMessenger,
 } from './modules/notifications/index.js';
-import { createLedgerService, ledgerOrigin, registerLedgerRoutes, type LedgerService } from './modules/ledger/index.js';
-import { createDocumentsService, locateCjkFont, registerDocumentsRoutes } from './modules/documents/index.js';
-import { assembleDatahub, registerDatahubRoutes, type Datahub, type DataSource } from './modules/datahub/index.js';
+import {
+  createLedgerService,
+  ledgerOrigin,
+  registerLedgerRoutes,
+  type LedgerService,
+} from './modules/ledger/index.js';
+import {
+  createDocumentsService,
+  locateCjkFont,
+  registerDocumentsRoutes,
+} from './modules/documents/index.js';
+import {
+  assembleDatahub,
+  registerDatahubRoutes,
+  type Datahub,
+  type DataSource,
+} from './modules/datahub/index.js';
 import { buildCreditCode, maskIdNumber } from './modules/identity/index.js';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
@@ -119,11 +152,19 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const clock = overrides.clock ?? systemClock;
   const ids = overrides.ids ?? randomIds;
   const logger =
-    overrides.logger ?? createLogger({ level: config.logLevel, pretty: config.env === 'development' && process.stdout.isTTY });
+    overrides.logger ??
+    createLogger({
+      level: config.logLevel,
+      pretty: config.env === 'development' && process.stdout.isTTY,
+    });
   const target = overrides.database ?? databaseTarget(config);
   const handle = openDatabase<Database>(target);
   try {
-    await migrateToLatest(handle.db, migrations, target.kind === 'postgres' ? target.schema : undefined);
+    await migrateToLatest(
+      handle.db,
+      migrations,
+      target.kind === 'postgres' ? target.schema : undefined,
+    );
   } catch (error) {
     await handle.destroy();
     throw error;
@@ -189,7 +230,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     origin: ledgerOrigin(config.publicUrl),
     logger,
   });
-  const ledgerPort: CaseLedgerPort = { append: (tx, entry) => ledger.append(tx, { type: 'case', ...entry }) };
+  const ledgerPort: CaseLedgerPort = {
+    append: (tx, entry) => ledger.append(tx, { type: 'case', ...entry }),
+  };
   const notifications = createNotificationsService({
     repo: createNotificationsRepo(handle.db),
     clock,
@@ -205,7 +248,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const writer = createCaseWriter({ clock, ids, ledger: ledgerPort, events, registry });
   const caseCalendar = {
     due: (from: Date, limit: CaseDefinition['promisedLimit']) =>
-      'workingDays' in limit ? calendar.addWorkingDays(from, limit.workingDays) : calendar.addWorkingHours(from, limit.workingHours),
+      'workingDays' in limit
+        ? calendar.addWorkingDays(from, limit.workingDays)
+        : calendar.addWorkingHours(from, limit.workingHours),
     workingMillisBetween: (from: Date, to: Date) => calendar.workingMillisBetween(from, to),
     addWorkingMillis: (from: Date, ms: number) => calendar.addWorkingMillis(from, ms),
     addWorkingDays: (from: Date, days: number) => calendar.addWorkingDays(from, days),
@@ -223,7 +268,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       return definitions.get(key);
     },
     validateForm: (def: CaseDefinition, form: Record<string, unknown>) =>
-      validateForm(def.form as unknown as Parameters<typeof validateForm>[0], form, { today: clock.now() }),
+      validateForm(def.form as unknown as Parameters<typeof validateForm>[0], form, {
+        today: clock.now(),
+      }),
   };
   // The data hub (公共数据平台): materials it holds are fetched at submission, not asked for.
   const datahub = assembleDatahub({
@@ -242,30 +289,72 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     departmentName: (code) => departments.find((d) => d.code === code)?.name,
     sources: overrides.datahubSources,
   });
-  const intake = createIntakeService({ repo: casesRepo, clock, ids, catalog: caseCatalog, registry, files, writer, flow, datahub: datahub.port });
+  const intake = createIntakeService({
+    repo: casesRepo,
+    clock,
+    ids,
+    catalog: caseCatalog,
+    registry,
+    files,
+    writer,
+    flow,
+    datahub: datahub.port,
+  });
   const generateClaim = (claim: string, outputType: string, at: Date): string => {
     if (claim === 'creditCode') {
       // A new company's unified social credit code, registered in Nanhu (330402).
       const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
       const body = [...randomBytes(6)].map((b) => alphabet[b % alphabet.length]).join('');
-      return buildCreditCode({ authority: '9', type: '1', division: '330402', orgBody8: `MA${body}` });
+      return buildCreditCode({
+        authority: '9',
+        type: '1',
+        division: '330402',
+        orgBody8: `MA${body}`,
+      });
     }
-    return serialNumber(outputType.replace(/[^A-Za-z]/g, '').slice(0, 4).toUpperCase() || 'NO', at);
+    return serialNumber(
+      outputType
+        .replace(/[^A-Za-z]/g, '')
+        .slice(0, 4)
+        .toUpperCase() || 'NO',
+      at,
+    );
   };
-  const drafts = createDraftsService({ repo: createDraftsRepo(handle.db), clock, catalog: caseCatalog });
+  const drafts = createDraftsService({
+    repo: createDraftsRepo(handle.db),
+    clock,
+    catalog: caseCatalog,
+  });
   const tasks = createTasksService({ repo: casesRepo, clock, ids, writer, flow, generateClaim });
-  const cases = createCasesService({ repo: casesRepo, clock, ids, calendar: caseCalendar, writer, registry, mask: maskIdNumber });
+  const cases = createCasesService({
+    repo: casesRepo,
+    clock,
+    ids,
+    calendar: caseCalendar,
+    writer,
+    registry,
+    mask: maskIdNumber,
+  });
   // The PDF font is a fact of the machine, not of the configuration: ONETRIP_PDF_FONT or Noto CJK.
   const documents = createDocumentsService({
     cases,
     clock,
     publicUrl: config.publicUrl,
-    ...locateCjkFont({ ONETRIP_PDF_FONT: config.pdfFonts.regular, ONETRIP_PDF_FONT_BOLD: config.pdfFonts.bold }),
+    ...locateCjkFont({
+      ONETRIP_PDF_FONT: config.pdfFonts.regular,
+      ONETRIP_PDF_FONT_BOLD: config.pdfFonts.bold,
+    }),
     departmentName: (code) => catalog.listDepartments().find((d) => d.code === code)?.name,
     outputNames: (matter) => catalogData.matter(matter)?.outputs.map((o) => o.name) ?? [],
   });
   const watch = createWatchService({ repo: casesRepo, clock, ids, calendar: caseCalendar, writer });
-  const jobs = createJobRunner({ db: handle.db, dialect: handle.dialect, clock, logger, node: `${hostname()}:${process.pid}` });
+  const jobs = createJobRunner({
+    db: handle.db,
+    dialect: handle.dialect,
+    clock,
+    logger,
+    node: `${hostname()}:${process.pid}`,
+  });
 
   const server = await buildServer({
     logger,
@@ -293,14 +382,35 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   registerNotificationsRoutes(server, { notifications });
   registerWebhooksRoutes(server, { webhooks });
   registerLedgerRoutes(server, { ledger, applications: cases });
-  registerDatahubRoutes(server, { datahub: datahub.service, requests: datahub.requests, proofs: datahub.proofs, stats: datahub.stats });
+  registerDatahubRoutes(server, {
+    datahub: datahub.service,
+    requests: datahub.requests,
+    proofs: datahub.proofs,
+    stats: datahub.stats,
+  });
 
   return {
     server,
     db: handle.db,
     dialect: handle.dialect,
     config,
-    services: { identity, registry, files, catalog, calendar, cases, intake, tasks, watch, webhooks, notifications, drafts, ledger, jobs, datahub },
+    services: {
+      identity,
+      registry,
+      files,
+      catalog,
+      calendar,
+      cases,
+      intake,
+      tasks,
+      watch,
+      webhooks,
+      notifications,
+      drafts,
+      ledger,
+      jobs,
+      datahub,
+    },
     seedDemo: async () => {
       const logins = await seedDemo({ identity, registry, departments });
       await datahub.seedDemo();
@@ -309,8 +419,16 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     startJobs() {
       jobs.start([
         { name: 'deadline-watch', everyMs: 60_000, run: async () => void (await watch.tick()) },
-        { name: 'webhook-deliveries', everyMs: 5_000, run: async () => void (await webhooks.deliverDue()) },
-        { name: 'ledger-checkpoint', everyMs: 3_000, run: async () => void (await ledger.checkpoint()) },
+        {
+          name: 'webhook-deliveries',
+          everyMs: 5_000,
+          run: async () => void (await webhooks.deliverDue()),
+        },
+        {
+          name: 'ledger-checkpoint',
+          everyMs: 3_000,
+          run: async () => void (await ledger.checkpoint()),
+        },
       ]);
     },
     async close() {

@@ -11,4 +11,11 @@ import type { DatahubTables } from './modules/datahub/index.js';
  * The whole database as Kysely sees it: the tables of every module, as the migrations in
  * `migrations/` create them. Repositories type their Kysely handle with this.
  */
-export type Database = IdentityTables & FilesTables & CasesTables & JobTables & WebhooksTables & LedgerTables & NotificationsTables & DatahubTables;
+export type Database = IdentityTables &
+  FilesTables &
+  CasesTables &
+  JobTables &
+  WebhooksTables &
+  LedgerTables &
+  NotificationsTables &
+  DatahubTables;

@@ -105,7 +105,9 @@ export const NoticeItemSchema = z.object({
       'not-own-file',
       'datahub-unavailable',
     ])
-    .describe('Why it is listed (`datahub-unavailable`: the data hub could not supply it; upload it)'),
+    .describe(
+      'Why it is listed (`datahub-unavailable`: the data hub could not supply it; upload it)',
+    ),
   message: Bilingual.describe('What to do'),
 });
 
@@ -143,7 +145,9 @@ export const MaterialStateSchema = z.object({
     })
     .nullable()
     .optional()
-    .describe('What the data hub fetched for it (a reference, not the data); null when its source checks it itself'),
+    .describe(
+      'What the data hub fetched for it (a reference, not the data); null when its source checks it itself',
+    ),
 });
 
 export const TaskViewSchema = z.object({
@@ -354,9 +358,19 @@ export type Evaluation = z.infer<typeof EvaluationSchema>;
 /** PUT /api/v1/drafts/{key} — a saved, unchecked application in progress. */
 export const DraftInputSchema = z
   .object({
-    subject: z.object({ kind: z.enum(['bundle', 'matter']), code: z.string().min(1).max(64) }).strict().describe('What the draft applies for'),
-    form: z.record(z.string(), z.unknown()).default({}).describe('The form as filled so far (not validated until submission)'),
-    materials: z.array(MaterialEntrySchema.partial({ fileId: true, commitment: true })).max(100).default([]).describe('Materials given so far'),
+    subject: z
+      .object({ kind: z.enum(['bundle', 'matter']), code: z.string().min(1).max(64) })
+      .strict()
+      .describe('What the draft applies for'),
+    form: z
+      .record(z.string(), z.unknown())
+      .default({})
+      .describe('The form as filled so far (not validated until submission)'),
+    materials: z
+      .array(MaterialEntrySchema.partial({ fileId: true, commitment: true }))
+      .max(100)
+      .default([])
+      .describe('Materials given so far'),
     step: z.number().int().min(0).max(20).default(0).describe('The wizard step to resume at'),
   })
   .strict();
@@ -367,7 +381,15 @@ export const DraftSchema = z.object({
   key: z.string(),
   subject: z.object({ kind: z.enum(['bundle', 'matter']), code: z.string() }),
   form: z.record(z.string(), z.unknown()),
-  materials: z.array(z.object({ material: z.string(), fileId: z.string().optional(), commitment: z.object({ dueDate: z.string().optional(), text: z.string().optional() }).optional() })),
+  materials: z.array(
+    z.object({
+      material: z.string(),
+      fileId: z.string().optional(),
+      commitment: z
+        .object({ dueDate: z.string().optional(), text: z.string().optional() })
+        .optional(),
+    }),
+  ),
   step: z.number().int(),
   updatedAt: z.string(),
 });

@@ -25,9 +25,12 @@ function config(): Config {
 }
 
 function printLogins(logins: DemoLogin[]): void {
-  console.log(`\n演示账号 Demo accounts (password 密码: ${DEMO_PASSWORD}; staff TOTP secret 工作人员动态码密钥: ${DEMO_TOTP_SECRET})`);
+  console.log(
+    `\n演示账号 Demo accounts (password 密码: ${DEMO_PASSWORD}; staff TOTP secret 工作人员动态码密钥: ${DEMO_TOTP_SECRET})`,
+  );
   const width = Math.max(...logins.map((l) => l.username.length));
-  for (const l of logins) console.log(`  ${l.username.padEnd(width)}  ${l.totp ? '[TOTP] ' : '       '}${l.who}`);
+  for (const l of logins)
+    console.log(`  ${l.username.padEnd(width)}  ${l.totp ? '[TOTP] ' : '       '}${l.who}`);
 }
 
 const program = new Command('onetrip')
@@ -36,7 +39,9 @@ const program = new Command('onetrip')
 
 program
   .command('serve')
-  .description('migrate, seed demo data when the platform is empty (not in production), and serve HTTP')
+  .description(
+    'migrate, seed demo data when the platform is empty (not in production), and serve HTTP',
+  )
   .action(async () => {
     const cfg = config();
     const app = await createApp(cfg);
@@ -45,12 +50,18 @@ program
     if (cfg.demo === 'on' || (cfg.demo === 'auto' && empty)) logins = await app.seedDemo();
     app.startJobs();
     const address = await app.server.listen({ port: cfg.port, host: cfg.host });
-    const shown = cfg.host === '127.0.0.1' || cfg.host === '0.0.0.0' ? `http://localhost:${cfg.port}` : address;
+    const shown =
+      cfg.host === '127.0.0.1' || cfg.host === '0.0.0.0' ? `http://localhost:${cfg.port}` : address;
     console.log(`\n一次办 OneTrip is running 已启动: ${shown}`);
-    console.log(`  database 数据库: ${app.dialect}${app.dialect === 'sqlite' ? ` (${cfg.dataDir})` : ''}`);
+    console.log(
+      `  database 数据库: ${app.dialect}${app.dialect === 'sqlite' ? ` (${cfg.dataDir})` : ''}`,
+    );
     console.log(`  API docs 接口文档: ${shown}/docs`);
     if (logins) printLogins(logins);
-    else if (cfg.demo !== 'off') console.log('  (existing data: demo accounts, if seeded before, still use the password above)');
+    else if (cfg.demo !== 'off')
+      console.log(
+        '  (existing data: demo accounts, if seeded before, still use the password above)',
+      );
     const stop = async () => {
       await app.close();
       process.exit(0);
@@ -75,7 +86,9 @@ program
   .action(async () => {
     const cfg = config();
     if (cfg.env === 'production') {
-      console.error('Demo data is refused in production (NODE_ENV=production). 生产环境不允许演示数据。');
+      console.error(
+        'Demo data is refused in production (NODE_ENV=production). 生产环境不允许演示数据。',
+      );
       process.exit(1);
     }
     const app = await createApp(cfg);
@@ -90,43 +103,66 @@ users
   .requiredOption('--username <name>', 'login name')
   .requiredOption('--password <password>', 'initial password (8+ characters)')
   .requiredOption('--name <displayName>', 'name to show')
-  .addOption(new Option('--kind <kind>', 'account kind').choices(['staff', 'person', 'company']).default('staff'))
-  .option('--role <role...>', 'staff roles: clerk reviewer supervisor admin judge mediator grid-worker verifier')
+  .addOption(
+    new Option('--kind <kind>', 'account kind')
+      .choices(['staff', 'person', 'company'])
+      .default('staff'),
+  )
+  .option(
+    '--role <role...>',
+    'staff roles: clerk reviewer supervisor admin judge mediator grid-worker verifier',
+  )
   .option('--department <code>', 'department scope of a staff account')
   .option('--id-number <idNumber>', 'resident identity number of a person account')
-  .action(async (opts: { username: string; password: string; name: string; kind: 'staff' | 'person' | 'company'; role?: string[]; department?: string; idNumber?: string }) => {
-    const app = await createApp(config());
-    try {
-      const person = opts.idNumber ? await app.services.registry.ensurePerson({ idNumber: opts.idNumber, name: opts.name }) : undefined;
-      const created = await app.services.identity.createAccount({
-        username: opts.username,
-        password: opts.password,
-        kind: opts.kind,
-        displayName: opts.name,
-        roles: (opts.role ?? []) as StaffRole[],
-        departmentCode: opts.department,
-        personId: person?.id,
-      });
-      console.log(`created ${opts.username} (${created.id})`);
-      if (created.totpSecret) {
-        console.log(`TOTP secret 动态码密钥: ${created.totpSecret}`);
-        console.log(`  ${totpUri(created.totpSecret, opts.username)}`);
+  .action(
+    async (opts: {
+      username: string;
+      password: string;
+      name: string;
+      kind: 'staff' | 'person' | 'company';
+      role?: string[];
+      department?: string;
+      idNumber?: string;
+    }) => {
+      const app = await createApp(config());
+      try {
+        const person = opts.idNumber
+          ? await app.services.registry.ensurePerson({ idNumber: opts.idNumber, name: opts.name })
+          : undefined;
+        const created = await app.services.identity.createAccount({
+          username: opts.username,
+          password: opts.password,
+          kind: opts.kind,
+          displayName: opts.name,
+          roles: (opts.role ?? []) as StaffRole[],
+          departmentCode: opts.department,
+          personId: person?.id,
+        });
+        console.log(`created ${opts.username} (${created.id})`);
+        if (created.totpSecret) {
+          console.log(`TOTP secret 动态码密钥: ${created.totpSecret}`);
+          console.log(`  ${totpUri(created.totpSecret, opts.username)}`);
+        }
+      } finally {
+        await app.close();
       }
-    } finally {
-      await app.close();
-    }
-  });
+    },
+  );
 
 const catalog = program.command('catalog').description('the catalog of matters and bundles');
 catalog
   .command('validate')
-  .description('load and check every catalog/*.yaml file; prints each problem with file, line and rule')
+  .description(
+    'load and check every catalog/*.yaml file; prints each problem with file, line and rule',
+  )
   .option('--dir <folder>', 'catalog folder', path.join(projectRoot(), 'catalog'))
   .action((opts: { dir: string }) => {
     try {
       const loaded = loadCatalog(opts.dir);
       const stats = loaded.stats;
-      console.log(`catalog OK: ${stats.departments} departments, ${stats.matters} matters, ${stats.bundles} bundles`);
+      console.log(
+        `catalog OK: ${stats.departments} departments, ${stats.matters} matters, ${stats.bundles} bundles`,
+      );
     } catch (error) {
       if (error instanceof CatalogError) {
         console.error(error.message);
@@ -150,10 +186,18 @@ applications
         return;
       }
       console.log(`${view.receiptNo}  ${view.subject.name.zh} / ${view.subject.name.en}`);
-      console.log(`  status ${view.status}  channel ${view.channel}  applicant ${view.applicant.name ?? '-'} ${view.applicant.maskedIdNumber ?? view.applicant.creditCode ?? view.applicant.department ?? ''}`);
-      console.log(`  accepted ${view.acceptedAt ?? '-'}  due ${view.dueAt ?? '-'}  completed ${view.completedAt ?? '-'}  alert ${view.alert}`);
-      for (const t of view.tasks) console.log(`  task ${t.step.padEnd(16)} ${t.department.padEnd(10)} ${t.status.padEnd(10)} due ${t.dueAt ?? '-'}`);
-      for (const a of view.actions) console.log(`  #${String(a.seq).padStart(3)} ${a.at} ${a.actorRole.padEnd(10)} ${a.type}`);
+      console.log(
+        `  status ${view.status}  channel ${view.channel}  applicant ${view.applicant.name ?? '-'} ${view.applicant.maskedIdNumber ?? view.applicant.creditCode ?? view.applicant.department ?? ''}`,
+      );
+      console.log(
+        `  accepted ${view.acceptedAt ?? '-'}  due ${view.dueAt ?? '-'}  completed ${view.completedAt ?? '-'}  alert ${view.alert}`,
+      );
+      for (const t of view.tasks)
+        console.log(
+          `  task ${t.step.padEnd(16)} ${t.department.padEnd(10)} ${t.status.padEnd(10)} due ${t.dueAt ?? '-'}`,
+        );
+      for (const a of view.actions)
+        console.log(`  #${String(a.seq).padStart(3)} ${a.at} ${a.actorRole.padEnd(10)} ${a.type}`);
     } finally {
       await app.close();
     }
@@ -162,12 +206,16 @@ applications
 const calendarCmd = program.command('calendar').description('the working-day calendar');
 calendarCmd
   .command('add-year <file>')
-  .description("add a year's official holidays and make-up working days (JSON year file; see src/platform/calendar/data)")
+  .description(
+    "add a year's official holidays and make-up working days (JSON year file; see src/platform/calendar/data)",
+  )
   .option('--replace', 'replace a year already added')
   .action(async (file: string, opts: { replace?: boolean }) => {
     const cfg = config();
     const text = fs.readFileSync(file, 'utf8');
-    const written = await addYearFile(path.join(cfg.dataDir, 'calendar'), text, { replace: opts.replace ?? false });
+    const written = await addYearFile(path.join(cfg.dataDir, 'calendar'), text, {
+      replace: opts.replace ?? false,
+    });
     console.log(`calendar year ${written.year} added: ${written.path}`);
   });
 

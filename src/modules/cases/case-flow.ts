@@ -16,7 +16,8 @@ export function definitionOf(app: Pick<ApplicationRow, 'definition'>): CaseDefin
   let def = parsedDefinitions.get(app.definition);
   if (!def) {
     def = JSON.parse(app.definition) as CaseDefinition;
-    if (parsedDefinitions.size >= 100) parsedDefinitions.delete(parsedDefinitions.keys().next().value as string);
+    if (parsedDefinitions.size >= 100)
+      parsedDefinitions.delete(parsedDefinitions.keys().next().value as string);
     parsedDefinitions.set(app.definition, def);
   }
   return def;

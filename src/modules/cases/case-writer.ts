@@ -33,7 +33,10 @@ export function createCaseWriter(deps: {
   async function subjectOf(tx: CasesQueries, personId: string): Promise<string | null> {
     if (!subjects.has(personId)) {
       if (subjects.size >= 1000) subjects.delete(subjects.keys().next().value as string);
-      subjects.set(personId, (await deps.registry.personById(personId, tx.handle))?.id_number ?? null);
+      subjects.set(
+        personId,
+        (await deps.registry.personById(personId, tx.handle))?.id_number ?? null,
+      );
     }
     return subjects.get(personId) ?? null;
   }
@@ -68,7 +71,10 @@ export function createCaseWriter(deps: {
         type: action.type,
         data: JSON.stringify(data),
       });
-      const derived = deriveStatus([...history.map((h) => h.type as ActionType), action.type]).status;
+      const derived = deriveStatus([
+        ...history.map((h) => h.type as ActionType),
+        action.type,
+      ]).status;
       const status: ApplicationStatus = derived === 'submitted' ? app.status : derived;
       if (status !== app.status) {
         await tx.updateApplication(app.id, { status, updated_at: at.toISOString() });

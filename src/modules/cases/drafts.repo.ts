@@ -25,13 +25,28 @@ export function createDraftsRepo(db: Kysely<Database>) {
         .execute();
     },
     find(accountId: string, key: string): Promise<DraftRow | undefined> {
-      return db.selectFrom('drafts').selectAll().where('account_id', '=', accountId).where('key', '=', key).executeTakeFirst();
+      return db
+        .selectFrom('drafts')
+        .selectAll()
+        .where('account_id', '=', accountId)
+        .where('key', '=', key)
+        .executeTakeFirst();
     },
     list(accountId: string): Promise<DraftRow[]> {
-      return db.selectFrom('drafts').selectAll().where('account_id', '=', accountId).orderBy('updated_at', 'desc').limit(100).execute();
+      return db
+        .selectFrom('drafts')
+        .selectAll()
+        .where('account_id', '=', accountId)
+        .orderBy('updated_at', 'desc')
+        .limit(100)
+        .execute();
     },
     async remove(accountId: string, key: string): Promise<boolean> {
-      const res = await db.deleteFrom('drafts').where('account_id', '=', accountId).where('key', '=', key).executeTakeFirst();
+      const res = await db
+        .deleteFrom('drafts')
+        .where('account_id', '=', accountId)
+        .where('key', '=', key)
+        .executeTakeFirst();
       return Number(res.numDeletedRows) > 0;
     },
   };

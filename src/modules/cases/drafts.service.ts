@@ -7,7 +7,8 @@ import type { CaseCatalogPort } from './case-ports.js';
 import { CaseErrors } from './cases.errors.js';
 import type { DraftRow, DraftsRepo } from './drafts.repo.js';
 
-const notFound = () => new NotFoundError('CASE_DRAFT_NOT_FOUND', { zh: '草稿不存在', en: 'No such draft' });
+const notFound = () =>
+  new NotFoundError('CASE_DRAFT_NOT_FOUND', { zh: '草稿不存在', en: 'No such draft' });
 
 function present(row: DraftRow): Draft {
   return {
@@ -21,12 +22,17 @@ function present(row: DraftRow): Draft {
 }
 
 /** Drafts of applications, saved on the server so they resume on any device; nothing is checked until submission. */
-export function createDraftsService(deps: { repo: DraftsRepo; clock: Clock; catalog: Pick<CaseCatalogPort, 'definition'> }) {
+export function createDraftsService(deps: {
+  repo: DraftsRepo;
+  clock: Clock;
+  catalog: Pick<CaseCatalogPort, 'definition'>;
+}) {
   const { repo, clock } = deps;
   return {
     /** Saves (creates or replaces) a draft of the caller; throws 404 for an unknown matter or bundle. */
     async save(p: Principal, key: string, input: DraftInput): Promise<Draft> {
-      if (!deps.catalog.definition(input.subject.kind, input.subject.code)) throw CaseErrors.unknownSubject(input.subject.kind, input.subject.code);
+      if (!deps.catalog.definition(input.subject.kind, input.subject.code))
+        throw CaseErrors.unknownSubject(input.subject.kind, input.subject.code);
       const row: DraftRow = {
         account_id: p.accountId,
         key,

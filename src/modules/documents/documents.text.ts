@@ -71,7 +71,10 @@ const REASON: Record<NoticeReason, Bilingual> = {
   'unknown-file': { zh: '文件不存在', en: 'File not found' },
   'commitment-not-allowed': { zh: '不适用容缺承诺', en: 'Commitment not allowed' },
   'not-own-file': { zh: '非本人上传', en: 'Not your upload' },
-  'datahub-unavailable': { zh: '数据共享未获取，须上传', en: 'Not available from the data hub; upload it' },
+  'datahub-unavailable': {
+    zh: '数据共享未获取，须上传',
+    en: 'Not available from the data hub; upload it',
+  },
 };
 
 /** Why a material is on the one-time notice, in a few words. */

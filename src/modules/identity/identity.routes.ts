@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { SESSION_COOKIE, requirePrincipal, requireRole, type HttpServer } from '../../platform/http/index.js';
+import {
+  SESSION_COOKIE,
+  requirePrincipal,
+  requireRole,
+  type HttpServer,
+} from '../../platform/http/index.js';
 import {
   ErrorBodySchema,
   LoginRequestSchema,
@@ -84,17 +89,31 @@ export function registerIdentityRoutes(app: HttpServer, options: IdentityRouteOp
     {
       schema: {
         tags: ['identity'],
-        summary: 'A clerk looks up an applicant by identity number (recorded as an access to the person’s data)',
-        body: z.object({ idNumber: z.string().min(1).max(18).describe('Resident identity number (GB 11643)') }).strict(),
+        summary:
+          'A clerk looks up an applicant by identity number (recorded as an access to the person’s data)',
+        body: z
+          .object({
+            idNumber: z.string().min(1).max(18).describe('Resident identity number (GB 11643)'),
+          })
+          .strict(),
         response: {
-          200: z.object({ found: z.boolean(), name: z.string().nullable().describe('To compare with the ID card'), maskedIdNumber: z.string() }),
+          200: z.object({
+            found: z.boolean(),
+            name: z.string().nullable().describe('To compare with the ID card'),
+            maskedIdNumber: z.string(),
+          }),
           401: ErrorBodySchema,
           403: ErrorBodySchema,
           422: ErrorBodySchema,
         },
       },
     },
-    async (request) => options.registry.lookupPerson(requireRole(request, 'clerk', 'supervisor'), request.body.idNumber, 'window-intake'),
+    async (request) =>
+      options.registry.lookupPerson(
+        requireRole(request, 'clerk', 'supervisor'),
+        request.body.idNumber,
+        'window-intake',
+      ),
   );
 
   app.post(
@@ -103,8 +122,21 @@ export function registerIdentityRoutes(app: HttpServer, options: IdentityRouteOp
       schema: {
         tags: ['identity'],
         summary: 'A clerk looks up an organisation by unified social credit code',
-        body: z.object({ creditCode: z.string().min(1).max(18).describe('Unified social credit code (GB 32100)') }).strict(),
-        response: { 200: z.object({ found: z.boolean(), name: z.string().nullable(), creditCode: z.string() }), 401: ErrorBodySchema, 403: ErrorBodySchema, 422: ErrorBodySchema },
+        body: z
+          .object({
+            creditCode: z.string().min(1).max(18).describe('Unified social credit code (GB 32100)'),
+          })
+          .strict(),
+        response: {
+          200: z.object({
+            found: z.boolean(),
+            name: z.string().nullable(),
+            creditCode: z.string(),
+          }),
+          401: ErrorBodySchema,
+          403: ErrorBodySchema,
+          422: ErrorBodySchema,
+        },
       },
     },
     async (request) => {

@@ -44,14 +44,25 @@ export function createRegistryService(deps: {
       return repo.transaction(async (q) => {
         const person = await q.findPersonByIdNumber(parsed.value);
         if (person) {
-          await deps.recordAccess?.(q.handle, { actor, idNumber: parsed.value, purpose, fields: ['name'] });
+          await deps.recordAccess?.(q.handle, {
+            actor,
+            idNumber: parsed.value,
+            purpose,
+            fields: ['name'],
+          });
         }
-        return { found: !!person, name: person?.name ?? null, maskedIdNumber: maskIdNumber(parsed.value) };
+        return {
+          found: !!person,
+          name: person?.name ?? null,
+          maskedIdNumber: maskIdNumber(parsed.value),
+        };
       });
     },
 
     /** A look-up of an organisation by credit code. Throws IDENTITY_INVALID_CREDIT_CODE (422). */
-    async lookupOrganization(creditCode: string): Promise<{ found: boolean; name: string | null; creditCode: string }> {
+    async lookupOrganization(
+      creditCode: string,
+    ): Promise<{ found: boolean; name: string | null; creditCode: string }> {
       const parsed = parseCreditCode(creditCode);
       const org = await repo.findOrganizationByCreditCode(parsed.value);
       return { found: !!org, name: org?.name ?? null, creditCode: parsed.value };

@@ -7,12 +7,17 @@ import { ed25519Signer, generateEd25519Key } from './note.js';
 // The browser's Web Crypto verifier (web/src/features/ledger) against the server's own log code.
 describe('verifying an entry in the browser', () => {
   const keys = generateEd25519Key('onetrip.test/ledger', new Uint8Array(32).fill(7));
-  const entries = Array.from({ length: 13 }, (_, i) => Buffer.from(JSON.stringify({ i, action: 'case.accepted' })));
+  const entries = Array.from({ length: 13 }, (_, i) =>
+    Buffer.from(JSON.stringify({ i, action: 'case.accepted' })),
+  );
   const store = createMemoryNodeStore();
   for (const e of entries) store.appendEntry(e);
 
   async function inputFor(index: number) {
-    const note = await signCheckpoint({ origin: 'onetrip.test/ledger', size: 13, rootHash: treeRoot(13, store), extensions: [] }, [ed25519Signer(keys.signerKey)]);
+    const note = await signCheckpoint(
+      { origin: 'onetrip.test/ledger', size: 13, rootHash: treeRoot(13, store), extensions: [] },
+      [ed25519Signer(keys.signerKey)],
+    );
     const leaf = store.nodes([{ level: 0, index }])[0]!;
     return {
       index,
@@ -25,16 +30,29 @@ describe('verifying an entry in the browser', () => {
   }
 
   it('accepts every entry of a signed tree', async () => {
-    for (let i = 0; i < 13; i++) expect(await verifyEntry(await inputFor(i))).toEqual({ ok: true, treeSize: 13 });
+    for (let i = 0; i < 13; i++)
+      expect(await verifyEntry(await inputFor(i))).toEqual({ ok: true, treeSize: 13 });
   });
 
   it('names what is wrong: a changed entry, a bad proof, a forged checkpoint', async () => {
     const good = await inputFor(5);
-    expect((await verifyEntry({ ...good, entryBase64: Buffer.from('{"i":5,"action":"case.rejected"}').toString('base64') })).failure).toBe('leaf');
+    expect(
+      (
+        await verifyEntry({
+          ...good,
+          entryBase64: Buffer.from('{"i":5,"action":"case.rejected"}').toString('base64'),
+        })
+      ).failure,
+    ).toBe('leaf');
     expect((await verifyEntry({ ...good, proof: good.proof.slice(1) })).failure).toBe('proof');
     const other = generateEd25519Key('onetrip.test/ledger', new Uint8Array(32).fill(9));
-    expect((await verifyEntry({ ...good, verifierKey: other.verifierKey })).failure).toBe('signature');
-    const forgedRoot = good.checkpointNote.replace(/\n([A-Za-z0-9+/=]{44})\n/, `\n${Buffer.alloc(32, 1).toString('base64')}\n`);
+    expect((await verifyEntry({ ...good, verifierKey: other.verifierKey })).failure).toBe(
+      'signature',
+    );
+    const forgedRoot = good.checkpointNote.replace(
+      /\n([A-Za-z0-9+/=]{44})\n/,
+      `\n${Buffer.alloc(32, 1).toString('base64')}\n`,
+    );
     expect((await verifyEntry({ ...good, checkpointNote: forgedRoot })).failure).toBe('root');
   });
 });

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 
-import { ErrorBodySchema, LedgerEntrySchema, LedgerRecordSchema } from '../../../shared/contracts/index.js';
+import {
+  ErrorBodySchema,
+  LedgerEntrySchema,
+  LedgerRecordSchema,
+} from '../../../shared/contracts/index.js';
 import { requirePrincipal, type HttpServer, type Principal } from '../../platform/http/index.js';
 import type { LedgerEntryView, LedgerService } from './ledger.service.js';
 

@@ -13,11 +13,23 @@ export function createNotificationsRepo(db: Kysely<Database>) {
     },
     /** The staff accounts of a department, read in the given transaction. */
     async staffOf(tx: Kysely<Database>, departmentCode: string): Promise<string[]> {
-      const rows = await tx.selectFrom('accounts').select('id').where('department_code', '=', departmentCode).where('kind', '=', 'staff').execute();
+      const rows = await tx
+        .selectFrom('accounts')
+        .select('id')
+        .where('department_code', '=', departmentCode)
+        .where('kind', '=', 'staff')
+        .execute();
       return rows.map((r) => r.id);
     },
     list(accountId: string, limit: number): Promise<NotificationRow[]> {
-      return db.selectFrom('notifications').selectAll().where('account_id', '=', accountId).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+      return db
+        .selectFrom('notifications')
+        .selectAll()
+        .where('account_id', '=', accountId)
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute();
     },
     async unread(accountId: string): Promise<number> {
       const row = await db
@@ -29,11 +41,21 @@ export function createNotificationsRepo(db: Kysely<Database>) {
       return Number(row.n);
     },
     async markRead(accountId: string, id: string, at: string): Promise<boolean> {
-      const res = await db.updateTable('notifications').set({ read_at: at }).where('id', '=', id).where('account_id', '=', accountId).executeTakeFirst();
+      const res = await db
+        .updateTable('notifications')
+        .set({ read_at: at })
+        .where('id', '=', id)
+        .where('account_id', '=', accountId)
+        .executeTakeFirst();
       return Number(res.numUpdatedRows) > 0;
     },
     async markAllRead(accountId: string, at: string): Promise<void> {
-      await db.updateTable('notifications').set({ read_at: at }).where('account_id', '=', accountId).where('read_at', 'is', null).execute();
+      await db
+        .updateTable('notifications')
+        .set({ read_at: at })
+        .where('account_id', '=', accountId)
+        .where('read_at', 'is', null)
+        .execute();
     },
   };
 }

@@ -16,7 +16,10 @@ const NotificationSchema = z.object({
 });
 
 /** The signed-in account's inbox. */
-export function registerNotificationsRoutes(app: HttpServer, deps: { notifications: NotificationsService }): void {
+export function registerNotificationsRoutes(
+  app: HttpServer,
+  deps: { notifications: NotificationsService },
+): void {
   const { notifications } = deps;
   app.get(
     '/api/v1/notifications',
@@ -25,14 +28,24 @@ export function registerNotificationsRoutes(app: HttpServer, deps: { notificatio
         tags: ['notifications'],
         summary: 'My inbox, newest first, with the unread count',
         querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
-        response: { 200: z.object({ unread: z.number().int(), items: z.array(NotificationSchema) }), 401: ErrorBodySchema },
+        response: {
+          200: z.object({ unread: z.number().int(), items: z.array(NotificationSchema) }),
+          401: ErrorBodySchema,
+        },
       },
     },
     async (request) => notifications.list(requirePrincipal(request), request.query.limit),
   );
   app.post(
     '/api/v1/notifications/:id/read',
-    { schema: { tags: ['notifications'], summary: 'Mark one notification read', params: z.object({ id: z.string().min(1).max(64) }), response: { 204: z.null(), 401: ErrorBodySchema, 404: ErrorBodySchema } } },
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: 'Mark one notification read',
+        params: z.object({ id: z.string().min(1).max(64) }),
+        response: { 204: z.null(), 401: ErrorBodySchema, 404: ErrorBodySchema },
+      },
+    },
     async (request, reply) => {
       await notifications.markRead(requirePrincipal(request), request.params.id);
       return reply.status(204).send(null);
@@ -40,7 +53,13 @@ export function registerNotificationsRoutes(app: HttpServer, deps: { notificatio
   );
   app.post(
     '/api/v1/notifications/read-all',
-    { schema: { tags: ['notifications'], summary: 'Mark every notification read', response: { 204: z.null(), 401: ErrorBodySchema } } },
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: 'Mark every notification read',
+        response: { 204: z.null(), 401: ErrorBodySchema },
+      },
+    },
     async (request, reply) => {
       await notifications.markAllRead(requirePrincipal(request));
       return reply.status(204).send(null);

@@ -23,7 +23,10 @@ export interface OutboundMessenger {
 export function loggingMessenger(logger: Logger): OutboundMessenger {
   return {
     async send(message) {
-      logger.info({ accountId: message.accountId, title: message.title.zh }, 'outbound message (logging adapter)');
+      logger.info(
+        { accountId: message.accountId, title: message.title.zh },
+        'outbound message (logging adapter)',
+      );
     },
   };
 }
@@ -43,31 +46,52 @@ type Text = { zh: string; en: string };
 const TEXTS: Record<string, (e: InboxEvent) => { title: Text; body: Text } | null> = {
   'application.accepted': (e) => ({
     title: { zh: '办件已受理', en: 'Application accepted' },
-    body: { zh: `受理编号 ${e.receiptNo}，承诺办结时间 ${String(e.data.dueAt ?? '')}`, en: `Receipt ${e.receiptNo}, due ${String(e.data.dueAt ?? '')}` },
+    body: {
+      zh: `受理编号 ${e.receiptNo}，承诺办结时间 ${String(e.data.dueAt ?? '')}`,
+      en: `Receipt ${e.receiptNo}, due ${String(e.data.dueAt ?? '')}`,
+    },
   }),
   'application.deficient': (e) => ({
     title: { zh: '一次性告知：材料不全', en: 'One-time notice: materials missing' },
-    body: { zh: `办件 ${e.receiptNo} 缺少 ${String(e.data.items ?? '')} 项材料，请一次补齐`, en: `Application ${e.receiptNo} lacks ${String(e.data.items ?? '')} materials; supply them all at once` },
+    body: {
+      zh: `办件 ${e.receiptNo} 缺少 ${String(e.data.items ?? '')} 项材料，请一次补齐`,
+      en: `Application ${e.receiptNo} lacks ${String(e.data.items ?? '')} materials; supply them all at once`,
+    },
   }),
   'supplement.requested': (e) => ({
     title: { zh: '请补正材料', en: 'Please supplement materials' },
-    body: { zh: `办件 ${e.receiptNo} 需要补正，计时已暂停`, en: `Application ${e.receiptNo} needs a supplement; the clock is paused` },
+    body: {
+      zh: `办件 ${e.receiptNo} 需要补正，计时已暂停`,
+      en: `Application ${e.receiptNo} needs a supplement; the clock is paused`,
+    },
   }),
   'application.completed': (e) => ({
     title: { zh: '办件已办结', en: 'Application completed' },
-    body: { zh: `办件 ${e.receiptNo} 已办结，欢迎评价`, en: `Application ${e.receiptNo} is complete; please rate the service` },
+    body: {
+      zh: `办件 ${e.receiptNo} 已办结，欢迎评价`,
+      en: `Application ${e.receiptNo} is complete; please rate the service`,
+    },
   }),
   'application.rejected': (e) => ({
     title: { zh: '办件未获批准', en: 'Application not approved' },
-    body: { zh: `办件 ${e.receiptNo} 有事项未获批准，请查看原因`, en: `A step of application ${e.receiptNo} was not approved; see why` },
+    body: {
+      zh: `办件 ${e.receiptNo} 有事项未获批准，请查看原因`,
+      en: `A step of application ${e.receiptNo} was not approved; see why`,
+    },
   }),
   'task.opened': (e) => ({
     title: { zh: '新的待办', en: 'New task' },
-    body: { zh: `办件 ${e.receiptNo} 有一项待审批任务`, en: `Application ${e.receiptNo} has a task for your department` },
+    body: {
+      zh: `办件 ${e.receiptNo} 有一项待审批任务`,
+      en: `Application ${e.receiptNo} has a task for your department`,
+    },
   }),
   'task.escalated': (e) => ({
     title: { zh: '超期督办', en: 'Overdue task escalated' },
-    body: { zh: `办件 ${e.receiptNo} 的任务已超期，已上报部门负责人和效能监察`, en: `A task of ${e.receiptNo} is overdue and was escalated` },
+    body: {
+      zh: `办件 ${e.receiptNo} 的任务已超期，已上报部门负责人和效能监察`,
+      en: `A task of ${e.receiptNo} is overdue and was escalated`,
+    },
   }),
 };
 
@@ -76,7 +100,12 @@ const TEXTS: Record<string, (e: InboxEvent) => { title: Text; body: Text } | nul
  * causes them (applicants hear of acceptance, notices, supplements and results; reviewers
  * of new and escalated tasks), and the outbound port for SMS or e-mail.
  */
-export function createNotificationsService(deps: { repo: NotificationsRepo; clock: Clock; ids: IdGenerator; messenger: OutboundMessenger }) {
+export function createNotificationsService(deps: {
+  repo: NotificationsRepo;
+  clock: Clock;
+  ids: IdGenerator;
+  messenger: OutboundMessenger;
+}) {
   const { repo, clock, ids } = deps;
   return {
     /** Writes the notifications of a case event in the caller's transaction. */
@@ -84,7 +113,12 @@ export function createNotificationsService(deps: { repo: NotificationsRepo; cloc
       const text = TEXTS[event.type]?.(event);
       if (!text) return;
       const toDepartment = event.type.startsWith('task.');
-      const recipients = toDepartment && event.departmentCode ? await repo.staffOf(tx, event.departmentCode) : event.recipientAccount ? [event.recipientAccount] : [];
+      const recipients =
+        toDepartment && event.departmentCode
+          ? await repo.staffOf(tx, event.departmentCode)
+          : event.recipientAccount
+            ? [event.recipientAccount]
+            : [];
       for (const accountId of recipients) {
         await repo.insert(tx, {
           id: ids.id(),
@@ -99,7 +133,8 @@ export function createNotificationsService(deps: { repo: NotificationsRepo; cloc
           read_at: null,
           created_at: event.at.toISOString(),
         });
-        if (!toDepartment) await deps.messenger.send({ accountId, title: text.title, body: text.body });
+        if (!toDepartment)
+          await deps.messenger.send({ accountId, title: text.title, body: text.body });
       }
     },
 
@@ -124,7 +159,10 @@ export function createNotificationsService(deps: { repo: NotificationsRepo; cloc
     /** Marks one of the caller's notifications read; throws 404 NOTIFICATIONS_NOT_FOUND for another's. */
     async markRead(p: Principal, id: string): Promise<void> {
       if (!(await repo.markRead(p.accountId, id, clock.now().toISOString()))) {
-        throw new NotFoundError('NOTIFICATIONS_NOT_FOUND', { zh: '消息不存在', en: 'No such notification' });
+        throw new NotFoundError('NOTIFICATIONS_NOT_FOUND', {
+          zh: '消息不存在',
+          en: 'No such notification',
+        });
       }
     },
 

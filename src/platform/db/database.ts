@@ -49,7 +49,9 @@ export function openDatabase<DB>(target: DatabaseTarget): DatabaseHandle<DB> {
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   database.pragma('synchronous = NORMAL');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+  const db = new Kysely<DB>({
+    dialect: new SqliteDialect({ database: withStatementCache(database) }),
+  });
   return { db, dialect: 'sqlite', ping: () => ping(db), destroy: () => db.destroy() };
 }
 

@@ -11,7 +11,9 @@ afterAll(async () => app.cleanup());
 describe('periodic jobs across nodes', () => {
   it('runs a due job on exactly one of several nodes, and again only after its period', async () => {
     const logger = app.server.log as never;
-    const nodes = ['node-a', 'node-b', 'node-c'].map((node) => createJobRunner({ db: app.db, dialect: app.dialect, clock: app.clock, logger, node }));
+    const nodes = ['node-a', 'node-b', 'node-c'].map((node) =>
+      createJobRunner({ db: app.db, dialect: app.dialect, clock: app.clock, logger, node }),
+    );
     let runs = 0;
     const job = {
       name: 'test-job',
@@ -34,10 +36,22 @@ describe('periodic jobs across nodes', () => {
   });
 
   it('records a failing run and keeps the schedule', async () => {
-    const runner = createJobRunner({ db: app.db, dialect: app.dialect, clock: app.clock, logger: { error: () => {} } as never, node: 'node-a' });
-    const ran = await runner.runIfDue({ name: 'failing-job', everyMs: 1_000, run: () => Promise.reject(new Error('department system down')) });
+    const runner = createJobRunner({
+      db: app.db,
+      dialect: app.dialect,
+      clock: app.clock,
+      logger: { error: () => {} } as never,
+      node: 'node-a',
+    });
+    const ran = await runner.runIfDue({
+      name: 'failing-job',
+      everyMs: 1_000,
+      run: () => Promise.reject(new Error('department system down')),
+    });
     expect(ran).toBe(true);
     app.clock.advance(2_000);
-    expect(await runner.runIfDue({ name: 'failing-job', everyMs: 1_000, run: async () => {} })).toBe(true);
+    expect(
+      await runner.runIfDue({ name: 'failing-job', everyMs: 1_000, run: async () => {} }),
+    ).toBe(true);
   });
 });
