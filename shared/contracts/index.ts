@@ -5,3 +5,4 @@ export * from './cases.js';
 export * from './catalog.js';
 export * from './calendar.js';
 export * from './ledger.js';
+export * from './datahub.js';

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { requirePrincipal, type HttpServer } from '../../platform/http/index.js';
-import { BilingualTextSchema, ErrorBodySchema } from '../../../shared/contracts/index.js';
+import {
+  BilingualTextSchema,
+  DataAccessSchema as AccessSchema,
+  DataRequestSchema as RequestSchema,
+  ErrorBodySchema,
+} from '../../../shared/contracts/index.js';
 import { DATA_ITEMS, DATA_SOURCES } from './datahub.items.js';
 import type { ProofsService } from './datahub.proofs.js';
 import { registerProofsRoutes } from './datahub.proofs.routes.js';
@@ -99,54 +104,6 @@ const PreviewSchema = z.object({
         .describe('What the source holds about you, sensitive fields masked'),
     }),
   ),
-});
-
-const AccessSchema = z.object({
-  id: z.string(),
-  at: z.string().describe('When the data was read'),
-  channel: z
-    .enum(['query', 'submission', 'preview', 'proof'])
-    .describe('How: a department query, a submission, your own preview or e-proof'),
-  departments: z
-    .array(z.object({ code: z.string(), name: z.string() }))
-    .describe('Who read it (empty: you yourself)'),
-  actorRole: z.string().describe("The official's role (reviewer, system, applicant, self)"),
-  items: z.array(
-    z.object({
-      source: z.string(),
-      item: z.string(),
-      name: BilingualTextSchema.nullable(),
-      fields: z.array(z.string()),
-    }),
-  ),
-  applicationId: z.string().nullable(),
-  purpose: z.string().describe('The receipt number of the application it was read for'),
-  ledger: z.object({
-    sequenced: z.boolean().describe('Whether the entry is in a signed checkpoint yet'),
-    proof: z
-      .object({
-        index: z.number().int(),
-        treeSize: z.number().int(),
-        leafHash: z.string().describe('base64'),
-        hashes: z.array(z.string()).describe('RFC 9162 inclusion proof, base64'),
-        root: z
-          .string()
-          .describe(
-            'Root hash of the signed checkpoint of `treeSize` (GET /api/v1/ledger/checkpoint), base64',
-          ),
-      })
-      .nullable(),
-  }),
-});
-
-const RequestSchema = z.object({
-  id: z.string(),
-  kind: z.enum(['contest', 'correction']),
-  department: z.string().describe('The department that must answer'),
-  status: z.enum(['open', 'done']),
-  accessId: z.string().nullable(),
-  body: z.record(z.string(), z.unknown()),
-  createdAt: z.string(),
 });
 
 const GuideCountSchema = z.object({

@@ -43,19 +43,22 @@ export interface InboxEvent {
 }
 
 type Text = { zh: string; en: string };
+/** A scalar event field as text (anything else as nothing). */
+const shown = (v: unknown): string =>
+  typeof v === 'string' || typeof v === 'number' ? String(v) : '';
 const TEXTS: Record<string, (e: InboxEvent) => { title: Text; body: Text } | null> = {
   'application.accepted': (e) => ({
     title: { zh: '办件已受理', en: 'Application accepted' },
     body: {
-      zh: `受理编号 ${e.receiptNo}，承诺办结时间 ${String(e.data.dueAt ?? '')}`,
-      en: `Receipt ${e.receiptNo}, due ${String(e.data.dueAt ?? '')}`,
+      zh: `受理编号 ${e.receiptNo}，承诺办结时间 ${shown(e.data.dueAt)}`,
+      en: `Receipt ${e.receiptNo}, due ${shown(e.data.dueAt)}`,
     },
   }),
   'application.deficient': (e) => ({
     title: { zh: '一次性告知：材料不全', en: 'One-time notice: materials missing' },
     body: {
-      zh: `办件 ${e.receiptNo} 缺少 ${String(e.data.items ?? '')} 项材料，请一次补齐`,
-      en: `Application ${e.receiptNo} lacks ${String(e.data.items ?? '')} materials; supply them all at once`,
+      zh: `办件 ${e.receiptNo} 缺少 ${shown(e.data.items)} 项材料，请一次补齐`,
+      en: `Application ${e.receiptNo} lacks ${shown(e.data.items)} materials; supply them all at once`,
     },
   }),
   'supplement.requested': (e) => ({
