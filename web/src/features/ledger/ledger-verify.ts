@@ -36,10 +36,16 @@ export function leafHash(entry: Uint8Array): Promise<Uint8Array> {
   return sha256(concat(new Uint8Array([0]), entry));
 }
 
-const nodeHash = (left: Uint8Array, right: Uint8Array) => sha256(concat(new Uint8Array([1]), left, right));
+const nodeHash = (left: Uint8Array, right: Uint8Array) =>
+  sha256(concat(new Uint8Array([1]), left, right));
 
 /** The root an inclusion proof leads to (RFC 9162 §2.1.3.2); throws if the proof's shape is wrong. */
-export async function rootFromInclusion(index: number, size: number, leaf: Uint8Array, proof: Uint8Array[]): Promise<Uint8Array> {
+export async function rootFromInclusion(
+  index: number,
+  size: number,
+  leaf: Uint8Array,
+  proof: Uint8Array[],
+): Promise<Uint8Array> {
   if (index >= size) throw new Error('index outside the tree');
   let fn = index;
   let sn = size - 1;
@@ -92,18 +98,31 @@ export function parseCheckpoint(note: string): Checkpoint {
 }
 
 /** Whether the checkpoint carries a valid Ed25519 signature of the log key `name+hexid+base64(0x01||key)`. */
-export async function checkpointSigned(checkpoint: Checkpoint, verifierKey: string): Promise<boolean> {
+export async function checkpointSigned(
+  checkpoint: Checkpoint,
+  verifierKey: string,
+): Promise<boolean> {
   const [name, hexId, b64] = verifierKey.trim().split('+');
   if (!name || !hexId || !b64) return false;
   const raw = fromBase64(b64);
   if (raw[0] !== 0x01 || raw.length !== 33) return false;
-  const key = await crypto.subtle.importKey('raw', raw.slice(1), { name: 'Ed25519' }, false, ['verify']);
+  const key = await crypto.subtle.importKey('raw', raw.slice(1), { name: 'Ed25519' }, false, [
+    'verify',
+  ]);
   const keyId = hexId.toLowerCase();
   for (const sig of checkpoint.signatures) {
     if (sig.name !== name || sig.bytes.length !== 68) continue;
     const id = [...sig.bytes.slice(0, 4)].map((b) => b.toString(16).padStart(2, '0')).join('');
     if (id !== keyId) continue;
-    if (await crypto.subtle.verify({ name: 'Ed25519' }, key, sig.bytes.slice(4), new TextEncoder().encode(checkpoint.text))) return true;
+    if (
+      await crypto.subtle.verify(
+        { name: 'Ed25519' },
+        key,
+        sig.bytes.slice(4),
+        new TextEncoder().encode(checkpoint.text),
+      )
+    )
+      return true;
   }
   return false;
 }
@@ -130,14 +149,17 @@ export async function verifyEntry(input: {
 }): Promise<EntryVerification> {
   const checkpoint = parseCheckpoint(input.checkpointNote);
   const leaf = await leafHash(fromBase64(input.entryBase64));
-  if (!equal(leaf, fromBase64(input.leafHashBase64))) return { ok: false, treeSize: checkpoint.size, failure: 'leaf' };
+  if (!equal(leaf, fromBase64(input.leafHashBase64)))
+    return { ok: false, treeSize: checkpoint.size, failure: 'leaf' };
   let root: Uint8Array;
   try {
     root = await rootFromInclusion(input.index, checkpoint.size, leaf, input.proof.map(fromBase64));
   } catch {
     return { ok: false, treeSize: checkpoint.size, failure: 'proof' };
   }
-  if (!equal(root, checkpoint.root)) return { ok: false, treeSize: checkpoint.size, failure: 'root' };
-  if (!(await checkpointSigned(checkpoint, input.verifierKey))) return { ok: false, treeSize: checkpoint.size, failure: 'signature' };
+  if (!equal(root, checkpoint.root))
+    return { ok: false, treeSize: checkpoint.size, failure: 'root' };
+  if (!(await checkpointSigned(checkpoint, input.verifierKey)))
+    return { ok: false, treeSize: checkpoint.size, failure: 'signature' };
   return { ok: true, treeSize: checkpoint.size };
 }
