@@ -65,6 +65,12 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
+    // The web app's service worker: a plain script served as is, outside any tsconfig.
+    files: ['web/public/*.js'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { globals: globals.serviceworker },
+  },
+  {
     files: ['eslint.config.js'],
     extends: [tseslint.configs.disableTypeChecked],
   },

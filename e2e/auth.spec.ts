@@ -49,7 +49,7 @@ test.describe('signing in', () => {
     await nav.getByRole('link', { name: '待办' }).click();
     await expect(page).toHaveURL('/tasks');
     await expect(page.getByRole('heading', { level: 1, name: '待办' })).toBeVisible();
-    await expect(page.getByText('此功能正在建设中')).toBeVisible();
+    await expect(page.getByRole('columnheader', { name: '受理编号' })).toBeVisible();
   });
 
   test('a wrong password shows a clear message', async ({ page, guard }) => {

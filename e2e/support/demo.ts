@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { TOTP } from 'otpauth';
 import { expect, type Page } from '@playwright/test';
 import type { PageGuard } from './fixtures.js';
@@ -36,9 +39,37 @@ export async function nextLogin(page: Page): Promise<LoginResponse> {
   return (await response.json()) as LoginResponse;
 }
 
+// The 30-second TOTP step each staff account last signed in with: a code is accepted once
+// (RFC 6238 replay protection), so the same account waits for the next step. Kept in a file,
+// because Playwright starts a new worker process after a failed test.
+const STEP_MS = 30_000;
+const STEPS_FILE = path.join(os.tmpdir(), 'onetrip-e2e-totp-steps.json');
+
+function readSteps(): Record<string, number> {
+  try {
+    return JSON.parse(fs.readFileSync(STEPS_FILE, 'utf8')) as Record<string, number>;
+  } catch {
+    return {};
+  }
+}
+
+async function freshTotp(username: string): Promise<string> {
+  const step = Math.floor(Date.now() / STEP_MS);
+  if (readSteps()[username] === step) {
+    await new Promise((resolve) => setTimeout(resolve, (step + 1) * STEP_MS - Date.now() + 200));
+  }
+  const now = Date.now();
+  fs.writeFileSync(
+    STEPS_FILE,
+    JSON.stringify({ ...readSteps(), [username]: Math.floor(now / STEP_MS) }),
+  );
+  return totpCode(now);
+}
+
 /**
  * Signs a staff account in: password, then the TOTP step (the first answer is the 401
- * AUTH_TOTP_REQUIRED the page reacts to); resolves with the successful login answer.
+ * AUTH_TOTP_REQUIRED the page reacts to); resolves with the successful login answer. An
+ * account that already signed in during this 30-s step waits for the next one.
  */
 export async function signInStaff(
   page: Page,
@@ -49,8 +80,9 @@ export async function signInStaff(
   await submitPassword(page, username);
   const code = page.getByLabel('动态验证码');
   await expect(code).toBeFocused();
+  const totp = await freshTotp(username);
   const answer = nextLogin(page);
-  await code.fill(totpCode());
+  await code.fill(totp);
   await page.getByRole('button', { name: /登录/ }).click();
   return answer;
 }

@@ -17,10 +17,15 @@ export interface PageGuard {
    * a test that provokes one (a refused login) declares it here, and only that one passes.
    */
   allowHttpError(pathname: string, status: number): void;
+  /** Lets a request to `pathname` fail at the network level (a test cuts the connection). */
+  allowNetworkFailure(pathname: string): void;
+  /** Watches another page (of a second browser context) for console errors too. */
+  watch(page: Page): void;
 }
 
 const SCREENSHOT_DIR = path.join(import.meta.dirname, '..', 'screenshots');
 const FAILED_RESOURCE = /^Failed to load resource: the server responded with a status of (\d{3})/;
+const FAILED_NETWORK = /^Failed to load resource: net::ERR_/;
 
 function slug(text: string): string {
   return text.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
@@ -39,10 +44,12 @@ export async function saveScreenshot(page: Page, moment: string): Promise<void> 
 }
 
 function isAllowed(message: ConsoleMessage, allowed: Set<string>): boolean {
-  const status = FAILED_RESOURCE.exec(message.text())?.[1];
   const url = message.location().url;
-  if (!status || !url) return false;
-  return allowed.has(`${new URL(url).pathname} ${status}`);
+  if (!url) return false;
+  const pathname = new URL(url).pathname;
+  if (FAILED_NETWORK.test(message.text())) return allowed.has(`${pathname} network`);
+  const status = FAILED_RESOURCE.exec(message.text())?.[1];
+  return Boolean(status) && allowed.has(`${pathname} ${status}`);
 }
 
 /**
@@ -56,13 +63,20 @@ export const test = base.extend<{ guard: PageGuard }>({
       // A signed-out visitor's session check is answered 401 by design.
       const allowed = new Set(['/api/v1/me 401']);
       const problems: string[] = [];
-      page.on('console', (message) => {
-        if (message.type() !== 'error' || isAllowed(message, allowed)) return;
-        problems.push(`console error: ${message.text()} (${message.location().url})`);
-      });
-      page.on('pageerror', (error) => problems.push(`uncaught exception: ${error.message}`));
+      const watch = (watched: Page) => {
+        watched.on('console', (message) => {
+          if (message.type() !== 'error' || isAllowed(message, allowed)) return;
+          problems.push(`console error: ${message.text()} (${message.location().url})`);
+        });
+        watched.on('pageerror', (error) => problems.push(`uncaught exception: ${error.message}`));
+      };
+      watch(page);
 
-      await use({ allowHttpError: (pathname, status) => allowed.add(`${pathname} ${status}`) });
+      await use({
+        allowHttpError: (pathname, status) => allowed.add(`${pathname} ${status}`),
+        allowNetworkFailure: (pathname) => allowed.add(`${pathname} network`),
+        watch,
+      });
 
       fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
       if (!page.isClosed()) {

@@ -74,6 +74,23 @@ export function apiGet<T>(path: string, signal?: AbortSignal): Promise<T> {
 }
 
 /** POST `body` as JSON to `path` and return the JSON answer; throws ApiError like apiRequest. */
-export function apiPost<T>(path: string, body?: unknown): Promise<T> {
-  return apiRequest<T>(path, { method: 'POST', body });
+export function apiPost<T>(
+  path: string,
+  body?: unknown,
+  headers?: Record<string, string>,
+): Promise<T> {
+  return apiRequest<T>(
+    path,
+    headers ? { method: 'POST', body, headers } : { method: 'POST', body },
+  );
+}
+
+/** PUT `body` as JSON to `path` and return the JSON answer; throws ApiError like apiRequest. */
+export function apiPut<T>(path: string, body: unknown): Promise<T> {
+  return apiRequest<T>(path, { method: 'PUT', body });
+}
+
+/** DELETE `path` (204 answers resolve undefined); throws ApiError like apiRequest. */
+export function apiDelete(path: string): Promise<void> {
+  return apiRequest<void>(path, { method: 'DELETE' });
 }

@@ -1,4 +1,8 @@
+import { casesEn } from './cases.en';
+import { desksEn } from './desks.en';
 import type { Messages } from './messages.zh';
+import { portalEn } from './portal.en';
+import { trustEn } from './trust.en';
 
 /** English messages; the type makes TypeScript reject a missing or an extra key. */
 export const en: Messages = {
@@ -135,4 +139,9 @@ export const en: Messages = {
   'error.network': 'Cannot reach the server; check your connection and try again',
   'error.unexpected': 'The server sent an unexpected response ({status}); please try again later',
   'error.sessionCheck': 'Could not check whether you are signed in',
+
+  ...portalEn,
+  ...casesEn,
+  ...desksEn,
+  ...trustEn,
 };

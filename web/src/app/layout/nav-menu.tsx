@@ -1,8 +1,9 @@
 import { useMemo } from 'react';
 import { Link, useLocation } from 'react-router';
-import { Menu, type MenuProps } from 'antd';
+import { Badge, Menu, type MenuProps } from 'antd';
 import { HomeOutlined } from '@ant-design/icons';
 import type { Me } from '@contracts/auth';
+import { useInbox } from '../../features/inbox';
 import { useT } from '../../i18n';
 import { AREA_ICONS } from '../area-icons';
 import { navGroupsOf } from '../areas';
@@ -28,6 +29,8 @@ export function NavMenu({ me, onNavigate }: { me: Me; onNavigate?: () => void })
   const t = useT();
   const { pathname } = useLocation();
   const groups = navGroupsOf(me);
+  const hasInbox = groups.some((g) => g.areas.some((a) => a.key === 'inbox'));
+  const unread = useInbox(hasInbox).data?.unread ?? 0;
 
   const items = useMemo<MenuItem[]>(
     () => [
@@ -39,11 +42,23 @@ export function NavMenu({ me, onNavigate }: { me: Me; onNavigate?: () => void })
         children: group.areas.map((area) => ({
           key: area.path,
           icon: AREA_ICONS[area.key],
-          label: <Link to={area.path}>{t(area.label)}</Link>,
+          label:
+            area.key === 'inbox' && unread > 0 ? (
+              <span className="nav-menu__with-badge">
+                <Link to={area.path}>{t(area.label)}</Link>
+                <Badge
+                  count={unread}
+                  size="small"
+                  aria-label={t('inbox.unreadCount', { n: unread })}
+                />
+              </span>
+            ) : (
+              <Link to={area.path}>{t(area.label)}</Link>
+            ),
         })),
       })),
     ],
-    [groups, t],
+    [groups, t, unread],
   );
   const keys = groups.flatMap((g) => g.areas.map((a) => a.path));
 

@@ -1,0 +1,86 @@
+import type { ApplicationView } from '@contracts/cases';
+import { useT, type MessageKey } from '../../i18n';
+import { useDateTime } from './format';
+
+const KNOWN = new Set([
+  'submitted',
+  'identity-verified',
+  'e-signed',
+  'deficient',
+  'accepted',
+  'task-opened',
+  'task-claimed',
+  'task-approved',
+  'task-rejected',
+  'task-cancelled',
+  'supplement-requested',
+  'supplement-answered',
+  'materials-supplied',
+  'commitment-fulfilled',
+  'commitment-overdue',
+  'paused',
+  'resumed',
+  'escalated',
+  'completed',
+  'rejected',
+  'refused',
+  'withdrawn',
+  'rated',
+  'follow-up-opened',
+  'handed-over',
+]);
+
+const ROLES = new Set([
+  'person',
+  'company',
+  'clerk',
+  'reviewer',
+  'supervisor',
+  'admin',
+  'judge',
+  'mediator',
+  'grid-worker',
+  'verifier',
+]);
+
+function actionKey(type: string): MessageKey | null {
+  return KNOWN.has(type) ? (`action.${type}` as MessageKey) : null;
+}
+
+function detail(data: Record<string, unknown>): string | null {
+  for (const key of ['reason', 'comment', 'note']) {
+    const value = data[key];
+    if (typeof value === 'string' && value) return value;
+  }
+  return null;
+}
+
+/** The application's append-only history, oldest first: when, what, by which role. */
+export function HistoryList({ actions }: { actions: ApplicationView['actions'] }) {
+  const t = useT();
+  const dateTime = useDateTime();
+  return (
+    <ol className="history-list">
+      {actions.map((a) => {
+        const key = actionKey(a.type);
+        const role =
+          a.actorRole === 'system'
+            ? t('actor.system')
+            : ROLES.has(a.actorRole)
+              ? t(`role.${a.actorRole}` as MessageKey)
+              : a.actorRole;
+        const extra = detail(a.data);
+        return (
+          <li key={a.seq} className="history-list__item">
+            <time dateTime={a.at} className="history-list__time">
+              {dateTime(a.at)}
+            </time>
+            <span className="history-list__what">{key ? t(key) : a.type}</span>
+            <span className="history-list__who">{role}</span>
+            {extra && <span className="history-list__detail">{extra}</span>}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,71 @@
+export {
+  RUNNING_TASK_STATUSES,
+  SETTLED_STATUSES,
+  applicationKey,
+  documentUrl,
+  submitApplication,
+  useApplication,
+  useApplications,
+  useEvaluate,
+  useHandOver,
+  useRefuse,
+  useSupplyMaterials,
+  useTaskAction,
+  useTaskQueue,
+  useWithdraw,
+  type ApplicationSummary,
+} from './cases-api';
+export {
+  choicesFromDraft,
+  draftKey,
+  useDeleteDraft,
+  useDrafts,
+  useSaveDraft,
+  type Draft,
+  type MaterialChoice,
+} from './drafts-api';
+export {
+  lookupOrganization,
+  lookupPerson,
+  type OrganizationLookup,
+  type PersonLookup,
+} from './lookup-api';
+export {
+  creditCodeProblem,
+  creditCodeTypingProblem,
+  idNumberProblem,
+  idNumberTypingProblem,
+} from './identity-checks';
+export { fieldLabel, isEmptyValue, toSubmittedForm } from './form-rules';
+export {
+  LocalizedErrors,
+  SchemaFields,
+  enumLabel,
+  initialFormValues,
+  issueField,
+  showFormIssues,
+} from './schema-form';
+export { FileUploadField, type UploadedFile } from './file-upload';
+export {
+  MaterialChoices,
+  defaultChoice,
+  isSatisfied,
+  missingMaterials,
+  toMaterialEntries,
+  waysOf,
+} from './material-choices';
+export { useDateTime, newIdempotencyKey } from './format';
+export {
+  AlertTag,
+  ApplicationStatusTag,
+  DueTime,
+  TaskStatusTag,
+  applicationStatusKey,
+} from './status-tags';
+export { NoticeCard } from './notice-card';
+export { SupplyForm, type RequestedItem } from './supply-form';
+export { TaskTimeline } from './task-timeline';
+export { HistoryList } from './history-list';
+export { FormSummary } from './form-summary';
+export { FilePreview } from './file-preview';
+export { supplementRequests } from './supplement-requests';

@@ -1,0 +1,1 @@
+export { useInbox, useMarkRead, type Inbox, type Notification } from './inbox-api';
