@@ -1,18 +1,10 @@
 import type { FastifyRequest } from 'fastify';
 import { ForbiddenError, UnauthorizedError } from '../errors/index.js';
+import { StaffRoleSchema, type StaffRole } from '../../../shared/contracts/index.js';
 
-/** Staff roles of the platform (see API.md's demo accounts). */
-export const STAFF_ROLES = [
-  'clerk',
-  'reviewer',
-  'supervisor',
-  'admin',
-  'judge',
-  'mediator',
-  'grid-worker',
-  'verifier',
-] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
+/** Staff roles of the platform (see API.md's demo accounts); the contract is their one list. */
+export const STAFF_ROLES = StaffRoleSchema.options;
+export type { StaffRole };
 
 /** Who is calling: a signed-in account, as the auth port resolved it. */
 export interface Principal {
