@@ -13,7 +13,13 @@ afterAll(async () => app.cleanup());
 
 type Inbox = {
   unread: number;
-  items: { id: string; type: string; receiptNo: string; title: { zh: string } }[];
+  items: {
+    id: string;
+    type: string;
+    receiptNo: string;
+    title: { zh: string };
+    body: { zh: string };
+  }[];
 };
 
 describe('inbox', () => {
@@ -32,6 +38,8 @@ describe('inbox', () => {
       title: { zh: '办件已受理' },
     });
     expect(inbox.unread).toBe(1);
+    // The due time reads as China time, not as a machine timestamp.
+    expect(inbox.items[0]?.body.zh).toMatch(/承诺办结时间 \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     const licence = res.body.tasks.find((t) => t.status === 'open')!;
     const reviewer = await app.login(`reviewer.${licence.department}`);
     const theirs = (await api<Inbox>(app, reviewer, 'GET', '/api/v1/notifications')).body;

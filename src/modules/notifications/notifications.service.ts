@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Clock } from '../../platform/clock/index.js';
+import { toRfc3339, type Clock } from '../../platform/clock/index.js';
 import { NotFoundError } from '../../platform/errors/index.js';
 import type { Principal } from '../../platform/http/index.js';
 import type { IdGenerator } from '../../platform/ids/index.js';
@@ -44,14 +44,19 @@ export interface InboxEvent {
 
 type Text = { zh: string; en: string };
 /** A scalar event field as text (anything else as nothing). */
+/** An instant as a person reads it in China: `2026-12-02 17:30`. */
+const when = (v: unknown): string =>
+  typeof v === 'string' && !Number.isNaN(Date.parse(v))
+    ? toRfc3339(new Date(v)).slice(0, 16).replace('T', ' ')
+    : shown(v);
 const shown = (v: unknown): string =>
   typeof v === 'string' || typeof v === 'number' ? String(v) : '';
 const TEXTS: Record<string, (e: InboxEvent) => { title: Text; body: Text } | null> = {
   'application.accepted': (e) => ({
     title: { zh: '办件已受理', en: 'Application accepted' },
     body: {
-      zh: `受理编号 ${e.receiptNo}，承诺办结时间 ${shown(e.data.dueAt)}`,
-      en: `Receipt ${e.receiptNo}, due ${shown(e.data.dueAt)}`,
+      zh: `受理编号 ${e.receiptNo}，承诺办结时间 ${when(e.data.dueAt)}`,
+      en: `Receipt ${e.receiptNo}, due ${when(e.data.dueAt)}`,
     },
   }),
   'application.deficient': (e) => ({
