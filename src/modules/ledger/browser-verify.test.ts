@@ -55,4 +55,18 @@ describe('verifying an entry in the browser', () => {
     );
     expect((await verifyEntry({ ...good, checkpointNote: forgedRoot })).failure).toBe('root');
   });
+
+  it('reads a log key whose base64 contains "+" (the key is split at its first two "+" only)', async () => {
+    let seed = 0;
+    let key = generateEd25519Key('onetrip.test/ledger', new Uint8Array(32).fill(seed));
+    while (!key.verifierKey.split('+').slice(2).join('+').includes('+')) {
+      key = generateEd25519Key('onetrip.test/ledger', new Uint8Array(32).fill(++seed));
+    }
+    const note = await signCheckpoint(
+      { origin: 'onetrip.test/ledger', size: 13, rootHash: treeRoot(13, store), extensions: [] },
+      [ed25519Signer(key.signerKey)],
+    );
+    const input = { ...(await inputFor(3)), checkpointNote: note, verifierKey: key.verifierKey };
+    expect(await verifyEntry(input)).toEqual({ ok: true, treeSize: 13 });
+  });
 });

@@ -102,7 +102,14 @@ export async function checkpointSigned(
   checkpoint: Checkpoint,
   verifierKey: string,
 ): Promise<boolean> {
-  const [name, hexId, b64] = verifierKey.trim().split('+');
+  // name+hexid+base64: the base64 part may itself contain '+', so split only twice.
+  const vkey = verifierKey.trim();
+  const first = vkey.indexOf('+');
+  const second = vkey.indexOf('+', first + 1);
+  const [name, hexId, b64] =
+    first > 0 && second > first
+      ? [vkey.slice(0, first), vkey.slice(first + 1, second), vkey.slice(second + 1)]
+      : [];
   if (!name || !hexId || !b64) return false;
   const raw = fromBase64(b64);
   if (raw[0] !== 0x01 || raw.length !== 33) return false;
