@@ -26,16 +26,8 @@ const errors = {
   422: ErrorBodySchema,
 };
 const IdParams = z.object({ id: z.string().min(1).max(64).describe('Id') });
-const TASK_STATUSES = [
-  'pending',
-  'open',
-  'claimed',
-  'supplement',
-  'paused',
-  'approved',
-  'rejected',
-  'cancelled',
-] as const;
+// The statuses a queue can be filtered by are the task view's own.
+const TASK_STATUSES = TaskViewSchema.shape.status.options;
 
 /** The case engine's HTTP API: applications, tasks, decisions, ratings, hand-over. */
 export function registerCasesRoutes(

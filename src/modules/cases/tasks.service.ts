@@ -7,7 +7,7 @@ import { definitionOf, type CaseFlow } from './case-flow.js';
 import type { CaseWriter } from './case-writer.js';
 import { CaseErrors } from './cases.errors.js';
 import { canDecideTask } from './cases.policy.js';
-import type { CasesQueries, CasesRepo, TaskRow } from './cases.repo.js';
+import type { ApplicationRow, CasesQueries, CasesRepo, TaskRow } from './cases.repo.js';
 import type { TaskStatus } from './cases.tables.js';
 
 const RUNNING: TaskStatus[] = ['open', 'claimed'];
@@ -45,6 +45,24 @@ export function createTasksService(deps: {
     if (!app) throw CaseErrors.notFound();
     const fresh = (await tx.findTask(taskId)) as TaskRow;
     return { task: fresh, app };
+  }
+
+  /** Tells the applicant and the department's systems of a decision (outbox, same transaction). */
+  function emitDecided(
+    tx: CasesQueries,
+    app: ApplicationRow,
+    task: TaskRow,
+    data: Record<string, unknown>,
+  ) {
+    return writer.emit(tx, {
+      type: 'task.decided',
+      applicationId: app.id,
+      receiptNo: app.receipt_no,
+      taskId: task.id,
+      departmentCode: task.department_code,
+      recipientAccount: app.submitted_by,
+      data,
+    });
   }
 
   return {
@@ -165,15 +183,7 @@ export function createTasksService(deps: {
             data: { step: task.step_id, reason: decision.comment },
           });
           const cancelled = await flow.cancelDependents(tx, app, task.step_id, p);
-          await writer.emit(tx, {
-            type: 'task.decided',
-            applicationId: app.id,
-            receiptNo: app.receipt_no,
-            taskId: task.id,
-            departmentCode: task.department_code,
-            recipientAccount: app.submitted_by,
-            data: { decision: 'reject', cancelled },
-          });
+          await emitDecided(tx, app, task, { decision: 'reject', cancelled });
           await flow.settleIfDone(tx, app, p);
           return;
         }
@@ -205,15 +215,7 @@ export function createTasksService(deps: {
           taskId: task.id,
           data: { step: task.step_id, outputs },
         });
-        await writer.emit(tx, {
-          type: 'task.decided',
-          applicationId: app.id,
-          receiptNo: app.receipt_no,
-          taskId: task.id,
-          departmentCode: task.department_code,
-          recipientAccount: app.submitted_by,
-          data: { decision: 'approve', outputs },
-        });
+        await emitDecided(tx, app, task, { decision: 'approve', outputs });
         await flow.openReady(tx, app, p);
         await flow.settleIfDone(tx, app, p);
       });
