@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-const PORT = 3999;
+// E2E_PORT lets several checkouts run their browser tests side by side.
+const PORT = Number(process.env.E2E_PORT ?? 3999);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 /** Debian's Chromium, quiet and sandbox-free so it runs in containers and CI. */

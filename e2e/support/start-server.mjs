@@ -1,5 +1,5 @@
 // Starts a fresh OneTrip server for the end-to-end tests (Playwright's webServer): a new
-// temporary data directory with demo data, on 127.0.0.1:3999. Signals are passed to the
+// temporary data directory with demo data, on 127.0.0.1:3999 (or E2E_PORT). Signals are passed to the
 // server, and the data directory is removed when it exits.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -36,7 +36,7 @@ const server = spawn(process.execPath, [entry, 'serve'], {
   stdio: 'inherit',
   env: {
     ...process.env,
-    PORT: '3999',
+    PORT: process.env.E2E_PORT ?? '3999',
     HOST: '127.0.0.1',
     ONETRIP_DATA_DIR: dataDir,
     ONETRIP_DEMO: 'on',
