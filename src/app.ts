@@ -202,14 +202,6 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         at: clock.now(),
       }),
   });
-  const files = createFilesService({
-    repo: createFilesRepo(handle.db),
-    blobs: createFsBlobStore(path.join(config.dataDir, 'files')),
-    clock,
-    ids,
-    maxBytes: config.maxUploadBytes,
-  });
-
   const secretBox = createSecretBox(config.secrets.session, 'webhook-secret');
   const webhooks = createWebhooksService({
     repo: createWebhooksRepo(handle.db, handle.dialect),
@@ -289,6 +281,16 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     departmentName: (code) => departments.find((d) => d.code === code)?.name,
     sources: overrides.datahubSources,
   });
+  const files = createFilesService({
+    repo: createFilesRepo(handle.db),
+    blobs: createFsBlobStore(path.join(config.dataDir, 'files')),
+    clock,
+    ids,
+    maxBytes: config.maxUploadBytes,
+    holders: casesRepo,
+    reads: datahub.service,
+  });
+
   const intake = createIntakeService({
     repo: casesRepo,
     clock,

@@ -6,8 +6,10 @@ export const DataAccessSchema = z.object({
   id: z.string(),
   at: z.string().describe('When the data was read'),
   channel: z
-    .enum(['query', 'submission', 'preview', 'proof'])
-    .describe('How: a department query, a submission, your own preview or e-proof'),
+    .enum(['query', 'submission', 'preview', 'proof', 'file'])
+    .describe(
+      'How: a department query, a submission, your own preview or e-proof, or an official opening a file you uploaded',
+    ),
   departments: z
     .array(z.object({ code: z.string(), name: z.string() }))
     .describe('Who read it (empty: you yourself)'),

@@ -1,6 +1,7 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { Dialect } from '../../platform/db/index.js';
 import type { Database } from '../../schema.js';
+import type { MaterialState } from './materials.js';
 import type {
   ApplicationsTable,
   CaseActionsTable,
@@ -34,6 +35,43 @@ export function createCasesRepo(db: Kysely<Database>, dialect: Dialect) {
   };
 }
 
+/** One application holding a file, as the file rule sees it. */
+export interface FileHolderRow {
+  applicationId: string;
+  receiptNo: string;
+  materialId: string;
+  materialName: { zh: string; en: string } | null;
+  applicantPersonId: string | null;
+  applicantOrgId: string | null;
+  submittedBy: string;
+  channel: ApplicationsTable['channel'];
+  departments: string[];
+}
+
+/** Keeps `application_files` in step with the files named in an application's materials. */
+async function syncHeldFiles(
+  db: Kysely<Database>,
+  applicationId: string,
+  materials: unknown,
+): Promise<void> {
+  if (typeof materials !== 'string') return;
+  const states = JSON.parse(materials) as { material: string; fileId?: string | null }[];
+  const rows = new Map<string, { application_id: string; material_id: string; file_id: string }>();
+  for (const s of states)
+    if (s.fileId)
+      rows.set(`${s.material}\n${s.fileId}`, {
+        application_id: applicationId,
+        material_id: s.material,
+        file_id: s.fileId,
+      });
+  await db.deleteFrom('application_files').where('application_id', '=', applicationId).execute();
+  if (rows.size > 0)
+    await db
+      .insertInto('application_files')
+      .values([...rows.values()])
+      .execute();
+}
+
 function casesQueries(db: Kysely<Database>, dialect: Dialect) {
   return {
     /** The Kysely handle of this (transaction) scope, for other modules' writes in the same transaction. */
@@ -48,10 +86,60 @@ function casesQueries(db: Kysely<Database>, dialect: Dialect) {
 
     async insertApplication(row: Insertable<ApplicationsTable>): Promise<void> {
       await db.insertInto('applications').values(row).execute();
+      await syncHeldFiles(db, row.id, row.materials);
     },
 
     async updateApplication(id: string, patch: Updateable<ApplicationsTable>): Promise<void> {
       await db.updateTable('applications').set(patch).where('id', '=', id).execute();
+      if (patch.materials !== undefined) await syncHeldFiles(db, id, patch.materials);
+    },
+
+    /**
+     * The applications that hold a file, with what the file rule needs: the applicant, who
+     * submitted it through which channel, and the departments with a task on it.
+     */
+    async holdersOfFile(fileId: string): Promise<FileHolderRow[]> {
+      const rows = await db
+        .selectFrom('application_files as af')
+        .innerJoin('applications as a', 'a.id', 'af.application_id')
+        .select([
+          'a.id',
+          'a.receipt_no',
+          'a.applicant_person_id',
+          'a.applicant_org_id',
+          'a.submitted_by',
+          'a.channel',
+          'a.materials',
+          'af.material_id',
+        ])
+        .where('af.file_id', '=', fileId)
+        .execute();
+      if (rows.length === 0) return [];
+      const tasks = await db
+        .selectFrom('tasks')
+        .select(['application_id', 'department_code'])
+        .where(
+          'application_id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .where('status', '!=', 'cancelled')
+        .execute();
+      return rows.map((r) => ({
+        applicationId: r.id,
+        receiptNo: r.receipt_no,
+        materialId: r.material_id,
+        materialName:
+          (JSON.parse(r.materials) as MaterialState[]).find((m) => m.material === r.material_id)
+            ?.name ?? null,
+        applicantPersonId: r.applicant_person_id,
+        applicantOrgId: r.applicant_org_id,
+        submittedBy: r.submitted_by,
+        channel: r.channel,
+        departments: [
+          ...new Set(tasks.filter((t) => t.application_id === r.id).map((t) => t.department_code)),
+        ],
+      }));
     },
 
     findApplication(id: string): Promise<ApplicationRow | undefined> {

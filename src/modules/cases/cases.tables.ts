@@ -115,6 +115,13 @@ export interface DraftsTable {
   updated_at: string;
 }
 
+/** Which application holds which uploaded file, kept in step with `applications.materials`. */
+export interface ApplicationFilesTable {
+  application_id: string;
+  material_id: string;
+  file_id: string;
+}
+
 /** The case module's tables. */
 export interface CasesTables {
   applications: ApplicationsTable;
@@ -123,4 +130,5 @@ export interface CasesTables {
   follow_ups: FollowUpsTable;
   evaluations: EvaluationsTable;
   drafts: DraftsTable;
+  application_files: ApplicationFilesTable;
 }

@@ -28,7 +28,7 @@ export function createAccessView(
             root: checkpoint!.root.toString('base64'),
           }))
         : null;
-    const items = JSON.parse(r.items) as { source: string; item: string; fields: string[] }[];
+    const items = JSON.parse(r.items) as PendingAccess['items'];
     return {
       id: r.id,
       at: r.at,
@@ -38,7 +38,7 @@ export function createAccessView(
         .filter(Boolean)
         .map((code) => ({ code, name: deps.departmentName?.(code) ?? code })),
       actorRole: r.actor_role,
-      items: items.map((i) => ({ ...i, name: findItem(i.source, i.item)?.name ?? null })),
+      items: items.map((i) => ({ ...i, name: findItem(i.source, i.item)?.name ?? i.name ?? null })),
       applicationId: r.application_id,
       purpose: r.purpose,
       ledger: { sequenced: proof !== null, proof },

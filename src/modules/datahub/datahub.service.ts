@@ -79,11 +79,12 @@ export type Fetched =
 export interface PendingAccess {
   id: string;
   subjectKey: string;
-  channel: 'query' | 'submission' | 'preview' | 'proof';
+  channel: 'query' | 'submission' | 'preview' | 'proof' | 'file';
   actor: string;
   role: string;
   department: string | null;
-  items: { source: string; item: string; fields: string[] }[];
+  /** `name` is given where the item is not a data-hub item (a file's material). */
+  items: { source: string; item: string; fields: string[]; name?: { zh: string; en: string } }[];
 }
 
 const roleOf = (p: Pick<Principal, 'kind' | 'roles'>): string =>
@@ -253,6 +254,51 @@ export function createDatahubService(deps: DatahubDeps) {
   return {
     /** The case engine's port (materials satisfied by data at submission). */
     port,
+
+    /**
+     * Records an official's read of an uploaded file of an application, like a data-hub
+     * access: an access row the applicant sees in their log, and a ledger entry, in one
+     * transaction, before the bytes are handed out.
+     */
+    async recordFileRead(
+      p: Principal,
+      read: {
+        applicationId: string;
+        receiptNo: string;
+        applicantPersonId: string | null;
+        applicantOrgId: string | null;
+        materialId: string;
+        materialName: { zh: string; en: string } | null;
+        fileName: string;
+      },
+    ): Promise<void> {
+      const subjectKey = read.applicantPersonId
+        ? (await deps.registry.personById(read.applicantPersonId))?.id_number
+        : read.applicantOrgId
+          ? (await deps.registry.organizationById(read.applicantOrgId))?.credit_code
+          : undefined;
+      // An application of a department itself has no person whose log would show the read.
+      if (!subjectKey) return;
+      const access: PendingAccess = {
+        id: ids.id(),
+        subjectKey,
+        channel: 'file',
+        actor: p.accountId,
+        role: roleOf(p),
+        department: p.departmentCode ?? null,
+        items: [
+          {
+            source: 'files',
+            item: read.materialId,
+            fields: [read.fileName],
+            ...(read.materialName ? { name: read.materialName } : {}),
+          },
+        ],
+      };
+      await repo.transaction((tx) =>
+        record(tx, access, { applicationId: read.applicationId, purpose: read.receiptNo }),
+      );
+    },
 
     /**
      * A purpose-bound query (一数一源, 授权使用): refused without a purpose (422

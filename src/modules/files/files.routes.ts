@@ -54,7 +54,8 @@ export async function registerFilesRoutes(
     {
       schema: {
         tags: ['files'],
-        summary: 'Download an attachment (its uploader, or staff)',
+        summary:
+          'Download an attachment: its uploader, the accepting clerk, staff of a department with a task on an application holding it, or supervision; staff reads are logged for the applicant',
         params: z.object({ id: z.string().min(1).max(64).describe('File id') }),
       },
     },

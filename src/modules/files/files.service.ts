@@ -3,7 +3,16 @@ import { sniffMediaType, type BlobStore } from '../../platform/files/index.js';
 import type { Principal } from '../../platform/http/index.js';
 import type { IdGenerator } from '../../platform/ids/index.js';
 import { FilesErrors } from './files.errors.js';
+import { fileReadGrant, type FileHolder, type FileHoldersPort } from './files.policy.js';
 import type { FileRow, FilesRepo } from './files.repo.js';
+
+/** Where a staff read of a file is recorded (the data hub's access log, shown to the applicant). */
+export interface FileReadsPort {
+  recordFileRead(
+    reader: Principal,
+    read: Omit<FileHolder, 'submittedBy' | 'departments'> & { fileName: string },
+  ): Promise<void>;
+}
 
 /** What the API answers for a stored file. */
 export interface StoredFile {
@@ -32,8 +41,12 @@ export function createFilesService(deps: {
   clock: Clock;
   ids: IdGenerator;
   maxBytes: number;
+  /** The applications holding a file (who may read it). */
+  holders: FileHoldersPort;
+  /** Where staff reads are recorded. */
+  reads: FileReadsPort;
 }) {
-  const { repo, blobs, clock, ids } = deps;
+  const { repo, blobs, clock, ids, holders, reads } = deps;
   return {
     maxBytes: deps.maxBytes,
 
@@ -68,8 +81,8 @@ export function createFilesService(deps: {
     },
 
     /**
-     * The bytes of a file for a caller: its uploader, or staff (case-level checks of which
-     * staff may see which application's files are done by the cases module's routes).
+     * The bytes of a file for a caller allowed to read it (see `fileReadGrant`); a staff read
+     * is recorded in the applicant's access log before the bytes leave. FILES_FORBIDDEN else.
      */
     async download(
       caller: Principal,
@@ -77,10 +90,16 @@ export function createFilesService(deps: {
     ): Promise<{ file: StoredFile; bytes: Buffer }> {
       const row = await repo.findById(fileId);
       if (!row) throw FilesErrors.notFound();
-      if (row.owner_account_id !== caller.accountId && caller.kind !== 'staff')
-        throw FilesErrors.forbidden();
+      const grant = await fileReadGrant(caller, row.owner_account_id, () =>
+        holders.holdersOfFile(fileId),
+      );
+      if (!grant) throw FilesErrors.forbidden();
       const bytes = await blobs.get(row.sha256);
       if (!bytes) throw FilesErrors.notFound();
+      if (grant.as === 'staff') {
+        const { submittedBy: _by, departments: _in, ...holder } = grant.holder;
+        await reads.recordFileRead(caller, { ...holder, fileName: row.original_name });
+      }
       return { file: present(row), bytes };
     },
   };

@@ -29,6 +29,7 @@ export const trustEn: Record<keyof typeof trustZh, string> = {
   'dataAccess.channel.submission': 'Fetched for an application',
   'dataAccess.channel.preview': 'Your own preview',
   'dataAccess.channel.proof': 'E-proof issued',
+  'dataAccess.channel.file': 'An official opened a file you uploaded',
   'dataAccess.onLedger': 'On the ledger',
   'dataAccess.pendingLedger': 'Joining the ledger',
   'dataAccess.contest': 'Contest',

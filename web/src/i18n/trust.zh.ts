@@ -27,6 +27,7 @@ export const trustZh = {
   'dataAccess.channel.submission': '申报时调取',
   'dataAccess.channel.preview': '本人预览',
   'dataAccess.channel.proof': '开具电子证明',
+  'dataAccess.channel.file': '工作人员查看了您上传的材料',
   'dataAccess.onLedger': '已上链',
   'dataAccess.pendingLedger': '待上链',
   'dataAccess.contest': '提出异议',
