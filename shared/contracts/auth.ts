@@ -59,6 +59,16 @@ export const MeSchema = z.object({
 });
 export type Me = z.infer<typeof MeSchema>;
 
+/**
+ * GET /api/v1/session: whether a person is signed in, answered 200 either way so a
+ * browser's first look is never a failed request. `account` is the same as GET /api/v1/me.
+ */
+export const SessionProbeSchema = z.object({
+  signedIn: z.boolean().describe('Whether the request carries a live session of an account'),
+  account: MeSchema.nullable().describe('The signed-in account; null when nobody is signed in'),
+});
+export type SessionProbe = z.infer<typeof SessionProbeSchema>;
+
 /** 200 answer to a successful login. */
 export const LoginResponseSchema = z.object({
   token: z.string().describe('Bearer token; also set as an httpOnly session cookie'),

@@ -10,19 +10,20 @@ import {
   LoginRequestSchema,
   LoginResponseSchema,
   MeSchema,
+  SessionProbeSchema,
 } from '../../../shared/contracts/index.js';
 import type { IdentityService } from './identity.service.js';
 import type { RegistryService } from './registry.service.js';
 
 export interface IdentityRouteOptions {
-  identity: Pick<IdentityService, 'login' | 'logout' | 'me'>;
+  identity: Pick<IdentityService, 'login' | 'logout' | 'me' | 'sessionAccount'>;
   registry: Pick<RegistryService, 'lookupPerson' | 'lookupOrganization'>;
   secureCookies: boolean;
   sessionHours: number;
   loginRateLimitPerMinute: number;
 }
 
-/** Login, logout and the signed-in account. */
+/** Login, logout, the signed-in account and the session probe. */
 export function registerIdentityRoutes(app: HttpServer, options: IdentityRouteOptions): void {
   const { identity } = options;
 
@@ -82,6 +83,22 @@ export function registerIdentityRoutes(app: HttpServer, options: IdentityRouteOp
       },
     },
     async (request) => identity.me(requirePrincipal(request)),
+  );
+
+  // The browser's session probe: 200 for a visitor too (GET /me keeps its 401 for clients).
+  app.get(
+    '/api/v1/session',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Whether anyone is signed in, and the account if so (200 for visitors too)',
+        response: { 200: SessionProbeSchema },
+      },
+    },
+    async (request) => {
+      const account = await identity.sessionAccount(request.principal);
+      return { signedIn: account !== null, account };
+    },
   );
 
   app.post(

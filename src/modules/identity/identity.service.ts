@@ -264,6 +264,16 @@ export function createIdentityService(deps: IdentityServiceDeps) {
     },
 
     /**
+     * The account behind a request, or null when nobody is signed in; API keys (system
+     * accounts) are not sign-ins and count as nobody. Never throws for a missing session.
+     */
+    async sessionAccount(principal: Principal | null): Promise<Me | null> {
+      if (!principal) return null;
+      const account = await repo.findAccountById(principal.accountId);
+      return account && account.kind !== 'system' ? presentAccount(account) : null;
+    },
+
+    /**
      * Creates an account; staff get a TOTP seed (the given one or a new random one), which is
      * returned once so it can be put in an authenticator. Throws IDENTITY_USERNAME_TAKEN.
      */
