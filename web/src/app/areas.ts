@@ -105,6 +105,12 @@ const COMPANY_PORTAL = group('portal', 'group.portal', [
   'dataAccess',
 ]);
 
+/** What a visitor who has not signed in sees: finding matters and reading guides. */
+const PUBLIC_PORTAL = group('portal', 'group.portal', ['find', 'bundles']);
+
+/** Areas anyone may open without an account (the catalog is public, as on every portal). */
+const PUBLIC_AREAS: ReadonlySet<AreaKey> = new Set(['find', 'bundles', 'enterpriseStartup']);
+
 const COURT = group('court', 'group.court', ['cases', 'mediation']);
 
 /** The navigation group and home of each staff role. */
@@ -129,8 +135,12 @@ export function homeKindOf(me: Me): HomeKind {
   return first ? STAFF[first].home : 'staff';
 }
 
-/** The navigation the account has: its portal, or one group per staff role (deduplicated). */
-export function navGroupsOf(me: Me): NavGroup[] {
+/**
+ * The navigation the account has: its portal, or one group per staff role (deduplicated);
+ * for a visitor (null), the public part of the portal.
+ */
+export function navGroupsOf(me: Me | null): NavGroup[] {
+  if (!me) return [PUBLIC_PORTAL];
   if (me.kind === 'person') return [PERSON_PORTAL];
   if (me.kind === 'company') return [COMPANY_PORTAL];
   const groups: NavGroup[] = [];
@@ -141,7 +151,45 @@ export function navGroupsOf(me: Me): NavGroup[] {
   return groups;
 }
 
-/** Whether the account's navigation includes the area (guards typed-in addresses). */
-export function canOpen(me: Me, key: AreaKey): boolean {
+/** Whether anyone may open the area, signed in or not. */
+export function isPublicArea(key: AreaKey): boolean {
+  return PUBLIC_AREAS.has(key);
+}
+
+/**
+ * Whether the account may open the area (guards typed-in addresses): a public area for
+ * anyone, any other only when the account's navigation includes it.
+ */
+export function canOpen(me: Me | null, key: AreaKey): boolean {
+  if (isPublicArea(key)) return true;
   return navGroupsOf(me).some((g) => g.areas.some((a) => a.key === key));
+}
+
+// Pages that live outside their area's own address.
+const EXTRA_PREFIXES: { prefix: string; key: AreaKey }[] = [
+  { prefix: '/apply', key: 'applications' },
+];
+
+/** The area an address belongs to (the longest matching area path), if any. */
+export function areaOfPath(pathname: string): AreaKey | undefined {
+  const under = (prefix: string) => pathname === prefix || pathname.startsWith(`${prefix}/`);
+  let best: { length: number; key: AreaKey } | undefined;
+  for (const { prefix, key } of [
+    ...Object.values(AREAS).map((a) => ({ prefix: a.path, key: a.key })),
+    ...EXTRA_PREFIXES,
+  ]) {
+    if (under(prefix) && (!best || prefix.length > best.length)) {
+      best = { length: prefix.length, key };
+    }
+  }
+  return best?.key;
+}
+
+/**
+ * Where an account lands after signing in: the page it wanted if it may open it, otherwise
+ * its own home (a clerk who followed a link to "my applications" gets the window desk).
+ */
+export function landingPath(me: Me, wanted: string): string {
+  const key = areaOfPath(new URL(wanted, 'http://app.invalid').pathname);
+  return key === undefined || canOpen(me, key) ? wanted : '/';
 }

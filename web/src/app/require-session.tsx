@@ -1,16 +1,15 @@
 import { Suspense, lazy, type ReactNode } from 'react';
-import { Navigate, useLocation } from 'react-router';
-import { useSession } from '../features/auth';
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { loginPath, useSession } from '../features/auth';
 import { PageFallback } from './page-fallback';
 
 const SessionErrorPage = lazy(() => import('./pages/session-error-page'));
 
 /**
- * Renders its children only for a signed-in account; sends everyone else to /login,
- * remembering where they wanted to go.
+ * Waits for the session probe, then renders its children for everyone, signed in or not;
+ * shows a retry page if the probe itself failed (network or server error).
  */
-export function RequireSession({ children }: { children: ReactNode }) {
-  const location = useLocation();
+export function SessionBoundary({ children }: { children: ReactNode }) {
   const session = useSession();
   if (session.isPending) return <PageFallback />;
   if (session.isError) {
@@ -20,9 +19,20 @@ export function RequireSession({ children }: { children: ReactNode }) {
       </Suspense>
     );
   }
-  if (!session.data) {
-    const from = `${location.pathname}${location.search}`;
-    return <Navigate to="/login" replace state={from === '/' ? null : { from }} />;
-  }
   return children;
+}
+
+/**
+ * Renders its children (or the nested routes) only for a signed-in account; sends a
+ * visitor to /login with `?next=` set to the page they wanted, so they come back to it.
+ * Nothing of the page renders, and so nothing of it is fetched, before that.
+ */
+export function RequireSession({ children }: { children?: ReactNode }) {
+  const location = useLocation();
+  const session = useSession();
+  if (session.isPending) return <PageFallback />;
+  if (!session.data) {
+    return <Navigate to={loginPath(`${location.pathname}${location.search}`)} replace />;
+  }
+  return children ?? <Outlet />;
 }

@@ -2,14 +2,16 @@ import { Suspense, lazy, type ComponentType, type ReactNode } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { AreaGate } from './area-gate';
 import { AREAS, type AreaKey } from './areas';
+import { useSession } from '../features/auth';
 import { PageFallback } from './page-fallback';
-import { RequireSession } from './require-session';
+import { RequireSession, SessionBoundary } from './require-session';
 
 // Every area is its own chunk: the login page does not pay for the shell, the shell does not
 // pay for pages it does not show.
 const LoginPage = lazy(() => import('../features/auth/login-page'));
 const AppLayout = lazy(() => import('./layout/app-layout'));
 const HomePage = lazy(() => import('../features/home/home-page'));
+const PortalHome = lazy(() => import('../features/portal/portal-home'));
 const AreaPage = lazy(() => import('./pages/area-page'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page'));
 
@@ -38,13 +40,23 @@ function gated(area: AreaKey, element: ReactNode): ReactNode {
   return <AreaGate area={area}>{element}</AreaGate>;
 }
 
-/** The pages of the areas built so far, with the pages under them. */
-const builtRoutes: { area: AreaKey; path: string; element: ReactNode }[] = [
-  { area: 'find', path: AREAS.find.path, element: <FindPage /> },
-  { area: 'find', path: '/matters/:code', element: <GuidePage kind="matter" /> },
-  { area: 'bundles', path: AREAS.bundles.path, element: <BundlesPage /> },
+/** The home: the account's own desk, or the public portal home for a visitor. */
+function HomeRoute() {
+  const session = useSession();
+  return session.data ? <HomePage /> : <PortalHome />;
+}
+
+/** The public portal: finding matters and reading guides needs no account. */
+const publicRoutes: RouteObject[] = [
+  { path: AREAS.find.path, element: <FindPage /> },
+  { path: '/matters/:code', element: <GuidePage kind="matter" /> },
+  { path: AREAS.bundles.path, element: <BundlesPage /> },
   // 企业开办 is the guide of the enterprise-startup bundle, at its own address.
-  { area: 'bundles', path: '/bundles/:code', element: <GuidePage kind="bundle" /> },
+  { path: '/bundles/:code', element: <GuidePage kind="bundle" /> },
+];
+
+/** The built pages that need an account, by area, with the pages under them. */
+const signedInRoutes: { area: AreaKey; path: string; element: ReactNode }[] = [
   { area: 'applications', path: '/apply/:kind/:code', element: <ApplyPage /> },
   { area: 'applications', path: AREAS.applications.path, element: <ApplicationsPage /> },
   { area: 'applications', path: '/applications/:id', element: <ApplicationPage /> },
@@ -56,22 +68,36 @@ const builtRoutes: { area: AreaKey; path: string; element: ReactNode }[] = [
   { area: 'tasks', path: '/tasks/:applicationId/:taskId', element: <CasePage /> },
 ];
 
-const built = new Set<AreaKey>([...builtRoutes.map((r) => r.area), 'enterpriseStartup']);
+const built = new Set<AreaKey>([
+  ...signedInRoutes.map((r) => r.area),
+  'find',
+  'bundles',
+  'enterpriseStartup',
+]);
 
 const comingSoonRoutes: RouteObject[] = Object.values(AREAS)
   .filter((area) => !built.has(area.key))
   .map((area) => ({ path: area.path, element: <AreaPage areaKey={area.key} /> }));
 
-/** The routes: /login for everyone, every other page inside the signed-in layout. */
+/**
+ * The routes: /login; the shell for everyone with the home and the public portal; inside
+ * it, the pages that send a visitor to /login first (and back afterwards).
+ */
 export const routes: RouteObject[] = [
   { path: '/login', element: page(LoginPage) },
   {
-    element: <RequireSession>{page(AppLayout)}</RequireSession>,
+    element: <SessionBoundary>{page(AppLayout)}</SessionBoundary>,
     children: [
       // The layout wraps its <Outlet> in Suspense, so the shell stays while a page loads.
-      { index: true, element: <HomePage /> },
-      ...builtRoutes.map((r) => ({ path: r.path, element: gated(r.area, r.element) })),
-      ...comingSoonRoutes,
+      { index: true, element: <HomeRoute /> },
+      ...publicRoutes,
+      {
+        element: <RequireSession />,
+        children: [
+          ...signedInRoutes.map((r) => ({ path: r.path, element: gated(r.area, r.element) })),
+          ...comingSoonRoutes,
+        ],
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -21,6 +21,7 @@ export const en: Messages = {
   'nav.home': 'Home',
 
   'account.logout': 'Sign out',
+  'account.signIn': 'Sign in',
   'account.logoutFailed': 'Signing out failed, please try again',
 
   'role.person': 'Individual',

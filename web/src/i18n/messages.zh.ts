@@ -24,6 +24,7 @@ export const zh = {
   'nav.home': '首页',
 
   'account.logout': '退出登录',
+  'account.signIn': '登录',
   'account.logoutFailed': '退出登录失败，请重试',
 
   'role.person': '个人用户',

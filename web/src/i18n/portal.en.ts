@@ -19,6 +19,12 @@ export const portalEn: Record<keyof typeof portalZh, string> = {
     'One application and one set of materials; several departments work in parallel.',
   'bundles.none': 'No bundle for this life event yet',
 
+  'portalHome.title': 'Government services online',
+  'portalHome.intro':
+    'Find services and read guides without an account; sign in when you apply. At most one trip.',
+  'portalHome.lifeEvents': 'Services by life event',
+  'portalHome.allBundles': 'All bundles',
+
   'lifeEvent.birth': 'Birth',
   'lifeEvent.school': 'School',
   'lifeEvent.employment': 'Employment',
@@ -70,6 +76,7 @@ export const portalEn: Record<keyof typeof portalZh, string> = {
   'guide.channels': 'Channels',
   'guide.applicantTypes': 'Who may apply',
   'guide.apply': 'Apply online',
+  'guide.signInToApply': 'You will be asked to sign in first',
   'guide.resume': 'Continue the draft',
   'guide.draftSaved': 'Draft saved {at}',
   'guide.cannotApply':

@@ -16,6 +16,11 @@ export const portalZh = {
   'bundles.intro': '一次申请、一套材料，多个部门并联办理。',
   'bundles.none': '这个主题下暂无一件事',
 
+  'portalHome.title': '网上政务服务',
+  'portalHome.intro': '查事项、看指南无需登录；在线申请时再登录，最多跑一次。',
+  'portalHome.lifeEvents': '按主题办事',
+  'portalHome.allBundles': '查看全部一件事',
+
   'lifeEvent.birth': '出生',
   'lifeEvent.school': '上学',
   'lifeEvent.employment': '就业',
@@ -67,6 +72,7 @@ export const portalZh = {
   'guide.channels': '办理渠道',
   'guide.applicantTypes': '申请人',
   'guide.apply': '在线申请',
+  'guide.signInToApply': '申请前需要先登录',
   'guide.resume': '继续填写草稿',
   'guide.draftSaved': '草稿保存于 {at}',
   'guide.cannotApply': '当前账号不能在线申请此事项，请查看申请人类型或前往窗口办理。',

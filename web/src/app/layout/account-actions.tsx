@@ -1,8 +1,8 @@
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { App, Button } from 'antd';
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { LoginOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import type { Me } from '@contracts/auth';
-import { useLogout } from '../../features/auth';
+import { loginPath, useLogout } from '../../features/auth';
 import { useT } from '../../i18n';
 
 /** The account's display name and the logout button; `block` stacks them (phone drawer). */
@@ -32,6 +32,25 @@ export function AccountActions({ me, block = false }: { me: Me; block?: boolean 
         block={block}
       >
         {t('account.logout')}
+      </Button>
+    </div>
+  );
+}
+
+/** A visitor's 登录 button: opens /login, which returns to the current page afterwards. */
+export function SignInAction({ block = false }: { block?: boolean }) {
+  const t = useT();
+  const navigate = useNavigate();
+  const { pathname, search } = useLocation();
+  return (
+    <div className={block ? 'account-actions account-actions--block' : 'account-actions'}>
+      <Button
+        type="primary"
+        icon={<LoginOutlined aria-hidden />}
+        onClick={() => void navigate(loginPath(`${pathname}${search}`))}
+        block={block}
+      >
+        {t('account.signIn')}
       </Button>
     </div>
   );

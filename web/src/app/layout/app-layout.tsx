@@ -2,21 +2,23 @@ import { Suspense, useState } from 'react';
 import { Link, Outlet } from 'react-router';
 import { App as AntApp, Button, Drawer, Grid, Layout } from 'antd';
 import { MenuOutlined } from '@ant-design/icons';
-import { useMe } from '../../features/auth';
+import { useAccount } from '../../features/auth';
 import { useT } from '../../i18n';
 import { LanguageSwitch } from '../../i18n/language-switch';
 import { PageFallback } from '../page-fallback';
-import { AccountActions } from './account-actions';
+import { AccountActions, SignInAction } from './account-actions';
 import { NavMenu } from './nav-menu';
 
 /**
- * The signed-in shell. On a desktop: a header with the product name, language switch,
- * account and logout, and a sider with the role's menu. On a phone (< 768 px): a compact
- * top bar whose menu button opens a drawer holding the menu, the account and logout.
+ * The shell of every page but /login. On a desktop: a header with the product name,
+ * language switch, and the account with logout (a 登录 button for a visitor), and a sider
+ * with the role's menu (the public portal for a visitor). On a phone (< 768 px): a compact
+ * top bar whose menu button opens a drawer holding the menu, the account and logout; a
+ * visitor's 登录 button stays in the bar.
  */
 export default function AppLayout() {
   const t = useT();
-  const me = useMe();
+  const me = useAccount();
   const screens = Grid.useBreakpoint();
   const isPhone = !screens.md;
   const [drawerOpen, setDrawerOpen] = useState(false);
@@ -48,7 +50,7 @@ export default function AppLayout() {
           {brand}
           <div className="app-header__actions">
             <LanguageSwitch />
-            {!isPhone && <AccountActions me={me} />}
+            {me ? !isPhone && <AccountActions me={me} /> : <SignInAction />}
           </div>
         </Layout.Header>
 
@@ -65,7 +67,7 @@ export default function AppLayout() {
             <nav aria-label={t('nav.label')}>
               <NavMenu me={me} onNavigate={() => setDrawerOpen(false)} />
             </nav>
-            <AccountActions me={me} block />
+            {me && <AccountActions me={me} block />}
           </Drawer>
         ) : null}
 

@@ -23,9 +23,10 @@ function selectedKey(pathname: string, keys: string[]): string {
 
 /**
  * The role's navigation as an antd Menu of real links: home, then one titled group per
- * desk. `onNavigate` lets the phone drawer close after a choice.
+ * desk (the public portal for a visitor, `me` null). `onNavigate` lets the phone drawer
+ * close after a choice.
  */
-export function NavMenu({ me, onNavigate }: { me: Me; onNavigate?: () => void }) {
+export function NavMenu({ me, onNavigate }: { me: Me | null; onNavigate?: () => void }) {
   const t = useT();
   const { pathname } = useLocation();
   const groups = navGroupsOf(me);

@@ -1,4 +1,10 @@
-import type { AUTH_ERROR_CODES, LoginRequest, LoginResponse, Me } from '@contracts/auth';
+import type {
+  AUTH_ERROR_CODES,
+  LoginRequest,
+  LoginResponse,
+  Me,
+  SessionProbe,
+} from '@contracts/auth';
 import { ApiError, apiGet, apiPost } from '../../api';
 
 /** A login error code the contract declares (`AUTH_TOTP_REQUIRED`, …). */
@@ -25,12 +31,12 @@ export async function logout(): Promise<void> {
   }
 }
 
-/** The signed-in account, or null when nobody is signed in (401); throws other ApiErrors. */
-export async function fetchMe(signal?: AbortSignal): Promise<Me | null> {
-  try {
-    return await apiGet<Me>('/api/v1/me', signal);
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 401) return null;
-    throw error;
-  }
+/**
+ * The signed-in account, or null when nobody is signed in. Asks the session probe, which
+ * answers 200 for a visitor too, so an anonymous page load has no failed request; throws
+ * ApiError for a network failure or a server error.
+ */
+export async function fetchSession(signal?: AbortSignal): Promise<Me | null> {
+  const probe = await apiGet<SessionProbe>('/api/v1/session', signal);
+  return probe.signedIn ? probe.account : null;
 }

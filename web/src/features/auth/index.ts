@@ -1,2 +1,3 @@
 export { SESSION_QUERY_KEY, useLogin, useLogout, useSession } from './use-session';
-export { useMe } from './use-me';
+export { useAccount, useMe } from './use-me';
+export { NEXT_PARAM, loginPath, safeNextPath } from './next-path';

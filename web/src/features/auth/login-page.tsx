@@ -1,12 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
-import { Navigate, useLocation } from 'react-router';
+import { Link, Navigate, useSearchParams } from 'react-router';
 import { Alert, Button, Form, Input, type FormInstance, type InputRef } from 'antd';
 import { CloseCircleFilled, LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import type { LoginRequest } from '@contracts/auth';
 import { ApiError } from '../../api';
 import { useLanguage, useT, type Language } from '../../i18n';
 import { LanguageSwitch } from '../../i18n/language-switch';
+import { landingPath } from '../../app/areas';
 import { TOTP_INVALID, TOTP_REQUIRED } from './auth-api';
+import { NEXT_PARAM, safeNextPath } from './next-path';
 import { useLogin, useSession } from './use-session';
 
 interface PasswordValues {
@@ -20,20 +22,15 @@ interface TotpValues {
 
 type Step = { kind: 'password' } | { kind: 'totp'; credentials: PasswordValues };
 
-/** Where to go after signing in: the page that sent the visitor here, if it is ours. */
-function redirectTarget(state: unknown): string {
-  const from = (state as { from?: unknown } | null)?.from;
-  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') ? from : '/';
-}
-
 /**
  * The login page: username and password, then for staff accounts a second step asking for
- * the 6-digit TOTP code. The server's message (already in the chosen language) is shown in
+ * the 6-digit TOTP code. Afterwards it returns to `?next=` (a path of this app only) when
+ * the account may open it, otherwise to the account's home (a staff member's desk). The server's message (already in the chosen language) is shown in
  * an alert; 422 field issues are shown at their fields.
  */
 export default function LoginPage() {
   const t = useT();
-  const location = useLocation();
+  const [params] = useSearchParams();
   const session = useSession();
   const loginMutation = useLogin();
   const [step, setStep] = useState<Step>({ kind: 'password' });
@@ -46,13 +43,13 @@ export default function LoginPage() {
   // Bumped to focus the code input again: resetFields remounts it, so focus after commit.
   const [totpAttempt, setTotpAttempt] = useState(0);
   const totpInput = useRef<InputRef>(null);
-  const target = redirectTarget(location.state);
+  const wanted = safeNextPath(params.get(NEXT_PARAM)) ?? '/';
 
   useEffect(() => {
     if (step.kind === 'totp') totpInput.current?.focus();
   }, [step, totpAttempt]);
 
-  if (session.data) return <Navigate to={target} replace />;
+  if (session.data) return <Navigate to={landingPath(session.data, wanted)} replace />;
 
   /** Shows the server's message, and its 422 issues at the fields of `form` they name. */
   function showError(caught: unknown, form: FormInstance, fields: readonly string[]) {
@@ -108,7 +105,9 @@ export default function LoginPage() {
   return (
     <div className="login-page">
       <header className="login-page__bar">
-        <span className="login-page__brand">{t('app.name')}</span>
+        <Link to="/" className="login-page__brand">
+          {t('app.name')}
+        </Link>
         <LanguageSwitch />
       </header>
       <main id="main" className="login-page__main">

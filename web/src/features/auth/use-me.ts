@@ -10,3 +10,8 @@ export function useMe(): Me {
   if (!data) throw new Error('useMe() used outside a signed-in route');
   return data;
 }
+
+/** The signed-in account, or null for a visitor (public pages, under SessionBoundary). */
+export function useAccount(): Me | null {
+  return useSession().data ?? null;
+}

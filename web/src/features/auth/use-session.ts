@@ -1,16 +1,16 @@
 import { useMutation, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import type { LoginRequest, LoginResponse, Me } from '@contracts/auth';
 import { ApiError } from '../../api';
-import { fetchMe, login, logout } from './auth-api';
+import { fetchSession, login, logout } from './auth-api';
 
-/** The query key of the signed-in account (`GET /api/v1/me`). */
+/** The query key of the signed-in account (`GET /api/v1/session`). */
 export const SESSION_QUERY_KEY = ['session', 'me'] as const;
 
 /** The signed-in account: `data` is the Me, null when signed out, undefined while loading. */
 export function useSession(): UseQueryResult<Me | null, ApiError> {
   return useQuery<Me | null, ApiError>({
     queryKey: SESSION_QUERY_KEY,
-    queryFn: ({ signal }) => fetchMe(signal),
+    queryFn: ({ signal }) => fetchSession(signal),
     staleTime: 5 * 60_000,
     retry: (failures, error) => error.status === 0 && failures < 2,
   });

@@ -5,7 +5,7 @@ import { EditOutlined, FormOutlined } from '@ant-design/icons';
 import { StatusPage } from '../../app/pages/status-page';
 import { usePageTitle } from '../../app/use-page-title';
 import { useT } from '../../i18n';
-import { useMe } from '../auth';
+import { useAccount } from '../auth';
 import { useBi, useBundleSearch, useGuide, type SubjectKind } from '../catalog';
 import { draftKey, useDateTime, useDrafts } from '../cases';
 import { GuideBasis, GuideFacts, GuideMaterials, GuideSteps } from './guide-sections';
@@ -13,17 +13,18 @@ import { GuideBasis, GuideFacts, GuideMaterials, GuideSteps } from './guide-sect
 /**
  * 办事指南: the guide of a matter or bundle — key facts, steps as a graph, the materials and
  * how each will be satisfied, conditions, results and legal basis — with "apply online" (or
- * "continue the draft") for an applicant who may apply.
+ * "continue the draft") for an applicant who may apply. Public: a visitor reads it too and
+ * sees "apply online", which asks them to sign in first and comes back to the wizard.
  */
 export default function GuidePage({ kind }: { kind: SubjectKind }) {
   const t = useT();
   const bi = useBi();
-  const me = useMe();
+  const me = useAccount();
   const navigate = useNavigate();
   const dateTime = useDateTime();
   const { code = '' } = useParams();
   const guide = useGuide(kind, code);
-  const applicant = me.kind === 'person' || me.kind === 'company';
+  const applicant = me?.kind === 'person' || me?.kind === 'company';
   const drafts = useDrafts(applicant);
   const bundles = useBundleSearch({});
   usePageTitle(guide.data ? bi(guide.data.name) : t('guide.title'));
@@ -38,10 +39,13 @@ export default function GuidePage({ kind }: { kind: SubjectKind }) {
   }
   const g = guide.data;
   const draft = drafts.data?.find((d) => d.key === draftKey(kind, code));
+  const online = g.channels.some((c) => c === 'online' || c === 'mobile');
+  // A visitor may apply once signed in as a person or a company, if the guide takes either.
   const mayApply =
-    (me.kind === 'person' || me.kind === 'company') &&
-    g.applicantTypes.includes(me.kind) &&
-    g.channels.some((c) => c === 'online' || c === 'mobile');
+    online &&
+    (me
+      ? (me.kind === 'person' || me.kind === 'company') && g.applicantTypes.includes(me.kind)
+      : g.applicantTypes.some((a) => a === 'person' || a === 'company'));
   const applyPath = `/apply/${kind}/${encodeURIComponent(code)}`;
 
   return (
@@ -57,7 +61,7 @@ export default function GuidePage({ kind }: { kind: SubjectKind }) {
         </p>
         <h1 className="page-heading">{bi(g.name)}</h1>
         {g.description && <p className="page-intro">{bi(g.description)}</p>}
-        {applicant && (
+        {(applicant || (!me && mayApply)) && (
           <div className="guide-page__actions">
             {mayApply ? (
               <>
@@ -85,6 +89,7 @@ export default function GuidePage({ kind }: { kind: SubjectKind }) {
                     {t('guide.apply')}
                   </Button>
                 )}
+                {!me && <span className="guide-page__draft-note">{t('guide.signInToApply')}</span>}
               </>
             ) : (
               <Alert type="info" showIcon title={t('guide.cannotApply')} />
