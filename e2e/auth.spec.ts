@@ -92,8 +92,13 @@ test.describe('signing in', () => {
 
     await page.getByRole('button', { name: '退出登录' }).click();
     await expect(page).toHaveURL('/login');
+    // The wallet needs an account again; the login page remembers where the visitor was going.
     await page.goto('/wallet');
-    await expect(page).toHaveURL('/login');
+    await expect(page).toHaveURL('/login?next=%2Fwallet');
     await expect(page.getByRole('button', { name: /登录/ })).toBeVisible();
+    // The portal stays open to the visitor.
+    await page.goto('/');
+    await expect(page.getByRole('search')).toBeVisible();
+    await expect(page.getByRole('button', { name: '退出登录' })).toHaveCount(0);
   });
 });

@@ -34,7 +34,7 @@ test.describe('the installable app', () => {
     expect(new URL(scope).pathname).toBe('/');
 
     // Offline, the shell still opens from the service worker's cache and says what is wrong.
-    guard.allowNetworkFailure('/api/v1/me');
+    guard.allowNetworkFailure('/api/v1/session');
     await page.evaluate(async () => {
       // The first load installed the worker; wait until it controls the page.
       if (!navigator.serviceWorker.controller) {

@@ -26,6 +26,11 @@ export function totpCode(timestamp = Date.now()): string {
 /** Opens the login page and submits username and password (Chinese UI). */
 export async function submitPassword(page: Page, username: string, password = DEMO_PASSWORD) {
   await page.goto('/login');
+  await fillPassword(page, username, password);
+}
+
+/** Submits username and password on the login page already open (kept `?next=` and all). */
+export async function fillPassword(page: Page, username: string, password = DEMO_PASSWORD) {
   await page.getByLabel('用户名', { exact: true }).fill(username);
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: /登录/ }).click();
@@ -69,15 +74,18 @@ async function freshTotp(username: string): Promise<string> {
 /**
  * Signs a staff account in: password, then the TOTP step (the first answer is the 401
  * AUTH_TOTP_REQUIRED the page reacts to); resolves with the successful login answer. An
- * account that already signed in during this 30-s step waits for the next one.
+ * account that already signed in during this 30-s step waits for the next one. `open: false`
+ * uses the login page already open (one a redirect brought the test to).
  */
 export async function signInStaff(
   page: Page,
   guard: PageGuard,
   username: string,
+  { open = true }: { open?: boolean } = {},
 ): Promise<LoginResponse> {
   guard.allowHttpError('/api/v1/auth/login', 401);
-  await submitPassword(page, username);
+  if (open) await page.goto('/login');
+  await fillPassword(page, username);
   const code = page.getByLabel('动态验证码');
   await expect(code).toBeFocused();
   const totp = await freshTotp(username);
