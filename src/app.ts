@@ -24,7 +24,9 @@ import { createFilesRepo, createFilesService, registerFilesRoutes } from './modu
 import { createFsBlobStore } from './platform/files/index.js';
 import { seedDemo, type DemoLogin } from './demo/index.js';
 import {
-  loadCalendar,
+  createCalendarRepo,
+  createCalendarStore,
+  type CalendarStore,
   registerCalendarRoutes,
   type WorkingCalendar,
 } from './platform/calendar/index.js';
@@ -47,6 +49,9 @@ import {
   createIntakeService,
   createTasksService,
   createWatchService,
+  createDeadlinesService,
+  type DeadlinesService,
+  type RecomputedDeadline,
   definitionFromGuide,
   registerCasesRoutes,
   serialNumber,
@@ -119,6 +124,8 @@ export interface App {
     files: ReturnType<typeof createFilesService>;
     catalog: CatalogService;
     calendar: WorkingCalendar;
+    calendarStore: CalendarStore;
+    deadlines: DeadlinesService;
     cases: ReturnType<typeof createCasesService>;
     intake: ReturnType<typeof createIntakeService>;
     tasks: ReturnType<typeof createTasksService>;
@@ -133,6 +140,11 @@ export interface App {
   /** Starts the background jobs (deadline watch, webhook deliveries, ledger checkpoints). */
   startJobs(): void;
   /** Seeds demo data (idempotent) and returns the demo logins. */
+  /** Loads a year's official notice and recomputes the open deadlines that counted on it provisionally. */
+  addCalendarYear(
+    json: unknown,
+    opts: { replace?: boolean; addedBy: string },
+  ): Promise<{ year: number; recomputed: RecomputedDeadline[] }>;
   seedDemo(): Promise<DemoLogin[]>;
   close(): Promise<void>;
 }
@@ -173,7 +185,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const catalogData = loadCatalog(overrides.catalogDir ?? path.join(root, 'catalog'));
   const catalog = createCatalogService({ catalog: catalogData });
   const departments = catalog.listDepartments().map((d) => ({ code: d.code, name: d.name.zh }));
-  const calendar = await loadCalendar({ extraDir: path.join(config.dataDir, 'calendar') });
+  // The calendar lives in the database: every node reloads it when a year is added anywhere.
+  const calendarStore = await createCalendarStore({
+    repo: createCalendarRepo(handle.db),
+    clock,
+  });
+  const calendar = calendarStore.calendar;
 
   const identityRepo = createIdentityRepo(handle.db);
   const identity = createIdentityService({
@@ -246,6 +263,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     workingMillisBetween: (from: Date, to: Date) => calendar.workingMillisBetween(from, to),
     addWorkingMillis: (from: Date, ms: number) => calendar.addWorkingMillis(from, ms),
     addWorkingDays: (from: Date, days: number) => calendar.addWorkingDays(from, days),
+    provisionalYears: (from: Date, to: Date) => calendar.provisionalYearsBetween(from, to),
   };
   const flow = createCaseFlow({ clock, ids, calendar: caseCalendar, writer });
   const definitions = new Map<string, CaseDefinition | undefined>();
@@ -349,6 +367,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     departmentName: (code) => catalog.listDepartments().find((d) => d.code === code)?.name,
     outputNames: (matter) => catalogData.matter(matter)?.outputs.map((o) => o.name) ?? [],
   });
+  const deadlines = createDeadlinesService({ repo: casesRepo, writer, clock });
   const watch = createWatchService({ repo: casesRepo, clock, ids, calendar: caseCalendar, writer });
   const jobs = createJobRunner({
     db: handle.db,
@@ -377,7 +396,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   });
   await registerFilesRoutes(server, { files });
   registerCatalogRoutes(server, { catalog });
-  registerCalendarRoutes(server, { calendar });
+  registerCalendarRoutes(server, { calendar, status: () => calendarStore.status() });
   registerCasesRoutes(server, { cases, intake, tasks });
   registerDocumentsRoutes(server, { documents });
   registerDraftsRoutes(server, { drafts });
@@ -391,6 +410,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     stats: datahub.stats,
   });
 
+  let calendarRefresh: NodeJS.Timeout | undefined;
   return {
     server,
     db: handle.db,
@@ -402,10 +422,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       files,
       catalog,
       calendar,
+      calendarStore,
       cases,
       intake,
       tasks,
       watch,
+      deadlines,
       webhooks,
       notifications,
       drafts,
@@ -413,12 +435,36 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       jobs,
       datahub,
     },
+    /**
+     * `onetrip calendar add-year`: stores a year's official notice, then moves every open
+     * deadline that counted on its provisional calendar, recording each move in its history.
+     */
+    async addCalendarYear(json: unknown, opts: { replace?: boolean; addedBy: string }) {
+      const added = await calendarStore.addYear(json, opts);
+      const notice = added.after.yearInfo(added.year)?.sources[0]?.title ?? `${added.year}`;
+      const recomputed = await deadlines.recompute({
+        year: added.year,
+        before: added.before,
+        after: added.after,
+        reason: notice,
+      });
+      return { year: added.year, recomputed };
+    },
     seedDemo: async () => {
       const logins = await seedDemo({ identity, registry, departments });
       await datahub.seedDemo();
       return logins;
     },
     startJobs() {
+      const { warning } = calendarStore.status();
+      if (warning) logger.warn({ calendar: calendarStore.status() }, warning.en);
+      // Every node reloads (not a claimed job): each needs the added year itself.
+      calendarRefresh ??= setInterval(() => {
+        calendarStore.refresh().catch((error: unknown) => {
+          logger.error({ err: error }, 'calendar reload failed; keeping the loaded years');
+        });
+      }, 5_000);
+      calendarRefresh.unref();
       jobs.start([
         { name: 'deadline-watch', everyMs: 60_000, run: async () => void (await watch.tick()) },
         {
@@ -434,6 +480,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       ]);
     },
     async close() {
+      if (calendarRefresh) clearInterval(calendarRefresh);
       jobs.stop();
       await server.close();
       await handle.destroy();

@@ -6,6 +6,7 @@ import type { IdentityTables } from './modules/identity/index.js';
 import type { LedgerTables } from './modules/ledger/index.js';
 import type { NotificationsTables } from './modules/notifications/index.js';
 import type { DatahubTables } from './modules/datahub/index.js';
+import type { CalendarTables } from './platform/calendar/index.js';
 
 /**
  * The whole database as Kysely sees it: the tables of every module, as the migrations in
@@ -18,4 +19,5 @@ export type Database = IdentityTables &
   WebhooksTables &
   LedgerTables &
   NotificationsTables &
-  DatahubTables;
+  DatahubTables &
+  CalendarTables;

@@ -32,6 +32,12 @@ export const CalendarDeadlineQuerySchema = z
       ),
     workingDays: limit('working days (the day of `from` is not counted)', 1000),
     workingHours: limit('office hours of working days', 8000),
+    provisional: z
+      .enum(['true', 'false'])
+      .optional()
+      .describe(
+        '`true` accepts a limit that runs into a year without a published notice: it is counted on the provisional calendar (statutory holidays only) and flagged. Default `false`: such a limit answers 422 CALENDAR_YEAR_UNKNOWN',
+      ),
   })
   .superRefine((q, ctx) => {
     if ((q.workingDays === undefined) === (q.workingHours === undefined)) {
@@ -60,6 +66,14 @@ export const CalendarDeadlineSchema = z.object({
     .describe(
       'The working days counted, ascending; for hours, the days whose office hours were used',
     ),
+  provisional: z
+    .boolean()
+    .describe(
+      'True when a year counted has no published notice yet (预计): the due time may move when the notice is loaded',
+    ),
+  provisionalYears: z
+    .array(z.number().int())
+    .describe('The years counted on the provisional calendar, ascending'),
 });
 /** The answer of GET /api/v1/calendar/deadline. */
 export type CalendarDeadline = z.infer<typeof CalendarDeadlineSchema>;
@@ -68,3 +82,17 @@ export type CalendarDeadline = z.infer<typeof CalendarDeadlineSchema>;
 export const CALENDAR_ERROR_CODES = {
   yearUnknown: 'CALENDAR_YEAR_UNKNOWN',
 } as const;
+
+/** 200 answer of GET /api/v1/calendar/status. */
+export const CalendarStatusSchema = z.object({
+  years: z.array(z.number().int()).describe('The years with an official notice loaded, ascending'),
+  provisionalYears: z
+    .array(z.number().int())
+    .describe('This year and the next when no notice is loaded: deadlines into them are 预计'),
+  warning: z
+    .object({ zh: z.string(), en: z.string() })
+    .nullable()
+    .describe("From 1 October, when next year's notice is not loaded yet"),
+});
+/** The answer of GET /api/v1/calendar/status. */
+export type CalendarStatusView = z.infer<typeof CalendarStatusSchema>;

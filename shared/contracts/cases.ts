@@ -172,6 +172,11 @@ export const TaskViewSchema = z.object({
   assignee: z.string().nullable(),
   openedAt: z.string().nullable(),
   dueAt: z.string().nullable(),
+  dueProvisional: z
+    .boolean()
+    .describe(
+      '预计: the due time counts on a year whose holiday notice is not loaded yet, and may move',
+    ),
   decidedAt: z.string().nullable(),
   decision: z.enum(['approve', 'reject']).nullable(),
   outputs: z
@@ -234,6 +239,11 @@ export const ApplicationViewSchema = z.object({
   submittedAt: z.string(),
   acceptedAt: z.string().nullable(),
   dueAt: z.string().nullable().describe('承诺时限: due time from the working-day calendar'),
+  dueProvisional: z
+    .boolean()
+    .describe(
+      '预计: the due time counts on a year whose holiday notice is not loaded yet, and may move',
+    ),
   completedAt: z.string().nullable(),
   alert: z.enum(['normal', 'warning', 'overdue']),
   form: z.record(z.string(), z.unknown()),
@@ -272,6 +282,7 @@ export const ApplicationSummarySchema = ApplicationViewSchema.pick({
   channel: true,
   submittedAt: true,
   dueAt: true,
+  dueProvisional: true,
   alert: true,
 });
 

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import { addYearFile } from '../platform/calendar/index.js';
 import { projectRoot, projectVersion } from '../platform/paths/index.js';
 import { CatalogError, loadCatalog } from '../modules/catalog/index.js';
 import { ConfigError, loadConfig, type Config } from '../platform/config/index.js';
@@ -207,16 +206,24 @@ const calendarCmd = program.command('calendar').description('the working-day cal
 calendarCmd
   .command('add-year <file>')
   .description(
-    "add a year's official holidays and make-up working days (JSON year file; see src/platform/calendar/data)",
+    "load a year's official holidays and make-up working days into the database (JSON year file; see src/platform/calendar/data and docs/calendar.md); open deadlines that counted on the provisional year are recomputed",
   )
   .option('--replace', 'replace a year already added')
   .action(async (file: string, opts: { replace?: boolean }) => {
-    const cfg = config();
     const text = fs.readFileSync(file, 'utf8');
-    const written = await addYearFile(path.join(cfg.dataDir, 'calendar'), text, {
-      replace: opts.replace ?? false,
-    });
-    console.log(`calendar year ${written.year} added: ${written.path}`);
+    const app = await createApp(config());
+    try {
+      const result = await app.addCalendarYear(text, {
+        replace: opts.replace ?? false,
+        addedBy: `cli:${process.env.USER ?? 'operator'}`,
+      });
+      console.log(`calendar year ${result.year} added 已载入 (every node reloads within 5 s)`);
+      console.log(`deadlines recomputed 重新计算的期限: ${result.recomputed.length}`);
+      for (const r of result.recomputed)
+        console.log(`  ${r.receiptNo} ${r.kind.padEnd(11)} ${r.oldDue} → ${r.newDue}`);
+    } finally {
+      await app.close();
+    }
   });
 
 const apiKeys = program.command('api-keys').description("API keys of departments' own systems");

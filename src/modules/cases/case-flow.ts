@@ -84,6 +84,12 @@ export function createCaseFlow(deps: {
   return {
     openReady,
 
+    /** Whether a due time counted on a provisional calendar year (预计). */
+    dueProvisional(from: string | null, due: string | null): boolean {
+      if (!from || !due) return false;
+      return calendar.provisionalYears(new Date(from), new Date(due)).length > 0;
+    },
+
     /** Office time between the start of a pause and its end. */
     pausedMillis: (from: Date, to: Date) => calendar.workingMillisBetween(from, to),
 

@@ -64,6 +64,8 @@ export interface CaseCalendarPort {
   addWorkingMillis(from: Date, ms: number): Date;
   /** `from` moved on by `days` working days (for follow-up limits). */
   addWorkingDays(from: Date, days: number): Date;
+  /** The years between two instants without an official notice (counted provisionally, 预计). */
+  provisionalYears(from: Date, to: Date): number[];
 }
 
 /** Persons and organisations as the case engine uses them. */

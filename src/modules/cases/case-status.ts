@@ -28,7 +28,8 @@ export type ActionType =
   | 'rejected'
   | 'rated'
   | 'follow-up-opened'
-  | 'handed-over';
+  | 'handed-over'
+  | 'deadline-recomputed';
 
 /** The status and open pauses an application has after some prefix of its history. */
 export interface DerivedState {
@@ -79,6 +80,7 @@ export function applyAction(state: DerivedState, type: ActionType): DerivedState
     case 'rated':
     case 'follow-up-opened':
     case 'handed-over':
+    case 'deadline-recomputed':
       return state;
   }
 }

@@ -12,10 +12,14 @@ import type { MaterialState, NoticeItem } from './materials.js';
 
 const t = (iso: string | null) => (iso ? toRfc3339(new Date(iso)) : null);
 
+/** Whether a due time from `from` counted on a provisional calendar year (预计). */
+export type ProvisionalFn = (from: string | null, due: string | null) => boolean;
+
 /** A task as the API shows it, with the data passed to it from earlier steps. */
 export function presentTask(
   task: TaskRow,
   app: Pick<ApplicationRow, 'definition' | 'context' | 'receipt_no'>,
+  provisional: ProvisionalFn,
 ): TaskView {
   const def = definitionOf(app);
   const step = def.steps.find((s) => s.id === task.step_id);
@@ -38,6 +42,7 @@ export function presentTask(
     assignee: task.assignee,
     openedAt: t(task.opened_at),
     dueAt: t(task.due_at),
+    dueProvisional: provisional(task.opened_at, task.due_at),
     decidedAt: t(task.decided_at),
     decision: task.decision,
     outputs: task.outputs ? (JSON.parse(task.outputs) as Record<string, unknown>) : null,
@@ -57,6 +62,7 @@ export function presentApplication(
     followUps: FollowUpRow[];
     evaluations: EvaluationRow[];
     applicant: { name: string | null; maskedIdNumber: string | null; creditCode: string | null };
+    provisional: ProvisionalFn;
   },
 ): ApplicationView {
   const def = definitionOf(app);
@@ -77,6 +83,7 @@ export function presentApplication(
     submittedAt: toRfc3339(new Date(app.created_at)),
     acceptedAt: t(app.accepted_at),
     dueAt: t(app.due_at),
+    dueProvisional: parts.provisional(app.accepted_at, app.due_at),
     completedAt: t(app.completed_at),
     alert: app.alert,
     form: JSON.parse(app.form) as Record<string, unknown>,
@@ -85,7 +92,7 @@ export function presentApplication(
       notice && app.status === 'deficient'
         ? { issuedAt: toRfc3339(new Date(notice.issuedAt)), items: notice.items }
         : null,
-    tasks: parts.tasks.map((task) => presentTask(task, app)),
+    tasks: parts.tasks.map((task) => presentTask(task, app, parts.provisional)),
     results: parts.tasks
       .filter((x) => x.status === 'approved')
       .map((x) => ({

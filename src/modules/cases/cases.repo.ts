@@ -266,6 +266,26 @@ function casesQueries(db: Kysely<Database>, dialect: Dialect) {
         .execute();
     },
 
+    /** Every deadline still running or waiting to run on: applications, tasks and follow-ups. */
+    async openDeadlines() {
+      const [applications, tasks, followUps] = await Promise.all([
+        db
+          .selectFrom('applications')
+          .selectAll()
+          .where('status', 'in', ['accepted', 'paused'])
+          .where('due_at', 'is not', null)
+          .execute(),
+        db
+          .selectFrom('tasks')
+          .selectAll()
+          .where('status', 'in', ['open', 'claimed', 'supplement', 'paused'])
+          .where('due_at', 'is not', null)
+          .execute(),
+        db.selectFrom('follow_ups').selectAll().where('status', 'in', ['open', 'raised']).execute(),
+      ]);
+      return { applications, tasks, followUps };
+    },
+
     /** The sequence numbers and types of an application's history, in order. */
     actionTypesOf(applicationId: string): Promise<{ seq: number; type: string }[]> {
       return db

@@ -212,11 +212,15 @@ export function registerCasesRoutes(
       const rows = await tasks.queue(requirePrincipal(request), request.query);
       return {
         items: rows.map((r) =>
-          presentTask(r, {
-            definition: r.definition,
-            context: r.context,
-            receipt_no: r.receipt_no,
-          }),
+          presentTask(
+            r,
+            {
+              definition: r.definition,
+              context: r.context,
+              receipt_no: r.receipt_no,
+            },
+            tasks.dueProvisional,
+          ),
         ),
       };
     },

@@ -51,6 +51,10 @@ export function createCasesService(deps: {
         maskedIdNumber: person ? deps.mask(person.id_number) : null,
         creditCode: org?.credit_code ?? null,
       },
+      provisional: (from, due) =>
+        from !== null &&
+        due !== null &&
+        calendar.provisionalYears(new Date(from), new Date(due)).length > 0,
     });
   }
 

@@ -32,6 +32,12 @@ export {
 export { definitionFromGuide } from './definition-from-guide.js';
 export { createCasesService, type CasesService } from './cases.service.js';
 export { createWatchService, type WatchService, type WatchReport } from './watch.service.js';
+export {
+  createDeadlinesService,
+  type CalendarChange,
+  type DeadlinesService,
+  type RecomputedDeadline,
+} from './deadlines.service.js';
 export { registerCasesRoutes } from './cases.routes.js';
 export { createDraftsRepo } from './drafts.repo.js';
 export { createDraftsService, type DraftsService } from './drafts.service.js';

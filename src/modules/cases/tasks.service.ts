@@ -67,6 +67,9 @@ export function createTasksService(deps: {
 
   return {
     /** A department's queue, soonest due first. Reviewers see only their own department. */
+    /** Whether a task's due time counted on a provisional calendar year (预计). */
+    dueProvisional: (from: string | null, due: string | null) => flow.dueProvisional(from, due),
+
     async queue(
       p: Principal,
       filter: { status?: TaskStatus[]; department?: string; limit?: number },

@@ -28,6 +28,7 @@ function buildView(overrides: Partial<ApplicationView> = {}): ApplicationView {
     },
     submittedAt: '2026-12-01T10:00:00+08:00',
     acceptedAt: '2026-12-01T10:00:00+08:00',
+    dueProvisional: false,
     dueAt: '2026-12-03T17:30:00+08:00',
     completedAt: null,
     alert: 'normal',

@@ -14,6 +14,7 @@ import { createLogger } from '../logging/index.js';
 import { createWorkingCalendar } from './calendar.js';
 import { registerCalendarRoutes } from './calendar.routes.js';
 import { shippedYearFiles } from './calendar.store.js';
+import { provisionalYearFile } from './provisional.js';
 
 // A bare Fastify with the platform's zod compilers and error handler: the route as the real
 // server runs it, without the database, auth and plugins buildServer brings.
@@ -33,7 +34,12 @@ async function buildTestServer(): Promise<HttpServer> {
 
 beforeAll(async () => {
   app = await buildTestServer();
-  registerCalendarRoutes(app, { calendar: createWorkingCalendar(shippedYearFiles()) });
+  // As the platform runs it: provisional years on, so intake never stops in December.
+  const calendar = createWorkingCalendar(shippedYearFiles(), { provisional: provisionalYearFile });
+  registerCalendarRoutes(app, {
+    calendar,
+    status: () => ({ years: [], provisionalYears: [], warning: null }),
+  });
   await app.ready();
 });
 
@@ -79,6 +85,8 @@ describe('GET /api/v1/calendar/deadline', () => {
       workingHours: 2,
       dueAt: '2026-02-14T10:00:00+08:00',
       workingDaysCounted: ['2026-02-13', '2026-02-14'],
+      provisional: false,
+      provisionalYears: [],
     });
   });
 
@@ -127,6 +135,19 @@ describe('GET /api/v1/calendar/deadline', () => {
       },
     });
   });
+
+  it('counts on the provisional 2027 when the caller opts in, and says so', async () => {
+    const from = encodeURIComponent('2026-12-31T10:00:00+08:00');
+    const { status, body } = await get(`from=${from}&workingDays=20&provisional=true`);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({
+      dueAt: '2027-01-29T17:30:00+08:00',
+      provisional: true,
+      provisionalYears: [2027],
+    });
+    const strict = await get(`from=${from}&workingDays=20&provisional=false`);
+    expect(strict.status).toBe(422);
+  });
 });
 
 describe('OpenAPI', () => {
@@ -140,7 +161,10 @@ describe('OpenAPI', () => {
       openapi: { openapi: '3.1.0', info: { title: 'test', version: '0' } },
       transform: jsonSchemaTransform,
     });
-    registerCalendarRoutes(server, { calendar: createWorkingCalendar(shippedYearFiles()) });
+    registerCalendarRoutes(server, {
+      calendar: createWorkingCalendar(shippedYearFiles()),
+      status: () => ({ years: [], provisionalYears: [], warning: null }),
+    });
     await server.ready();
     const doc = server.swagger() as {
       paths: Record<
@@ -153,6 +177,7 @@ describe('OpenAPI', () => {
       ['from', 'query'],
       ['workingDays', 'query'],
       ['workingHours', 'query'],
+      ['provisional', 'query'],
     ]);
     expect(parameters.every((p) => (p.description ?? '').length > 0)).toBe(true);
     await server.close();

@@ -1,12 +1,15 @@
 import {
   CalendarDeadlineQuerySchema,
   CalendarDeadlineSchema,
+  CalendarStatusSchema,
   normalizeRfc3339Query,
 } from '../../../shared/contracts/calendar.js';
 import { ErrorBodySchema } from '../../../shared/contracts/errors.js';
 import { toRfc3339 } from '../clock/index.js';
 import type { HttpServer } from '../http/index.js';
 import type { WorkingCalendar } from './calendar.js';
+import type { CalendarStatus } from './calendar.store.js';
+import { CalendarYearUnknownError } from './calendar.errors.js';
 
 /**
  * Registers `GET /api/v1/calendar/deadline?from=&workingDays=|workingHours=`: the due time of a
@@ -15,8 +18,21 @@ import type { WorkingCalendar } from './calendar.js';
  */
 export function registerCalendarRoutes(
   app: HttpServer,
-  deps: { calendar: Pick<WorkingCalendar, 'deadline'> },
+  deps: { calendar: Pick<WorkingCalendar, 'deadline'>; status: () => CalendarStatus },
 ): void {
+  app.get(
+    '/api/v1/calendar/status',
+    {
+      schema: {
+        tags: ['calendar'],
+        summary:
+          'The years loaded, the provisional ones in use, and the warning for administrators',
+        response: { 200: CalendarStatusSchema },
+      },
+    },
+    async () => deps.status(),
+  );
+
   app.get(
     '/api/v1/calendar/deadline',
     {
@@ -27,7 +43,8 @@ export function registerCalendarRoutes(
           'Counts on the official holiday arrangement (holidays and make-up working days 调休). ' +
           'The day of `from` is not counted; a working-day limit is due at the close of office ' +
           'hours of its last day. A limit that runs into a year without published arrangements ' +
-          'answers 422 CALENDAR_YEAR_UNKNOWN.',
+          'answers 422 CALENDAR_YEAR_UNKNOWN, unless `provisional=true` asks for the provisional ' +
+          'calendar of the holiday regulation (statutory holidays only), flagged in the answer.',
         querystring: CalendarDeadlineQuerySchema,
         response: { 200: CalendarDeadlineSchema, 422: ErrorBodySchema },
       },
@@ -39,11 +56,18 @@ export function registerCalendarRoutes(
       const limit =
         workingDays !== undefined ? { workingDays } : { workingHours: workingHours ?? 0 };
       const deadline = deps.calendar.deadline(from, limit);
+      const [unpublished] = deadline.provisionalYears;
+      // Integrators who never asked for an estimate keep the strict answer of API.md.
+      if (unpublished !== undefined && request.query.provisional !== 'true') {
+        throw new CalendarYearUnknownError(unpublished);
+      }
       return {
         from: toRfc3339(from),
         ...limit,
         dueAt: toRfc3339(deadline.dueAt),
         workingDaysCounted: deadline.workingDaysCounted,
+        provisional: deadline.provisionalYears.length > 0,
+        provisionalYears: deadline.provisionalYears,
       };
     },
   );

@@ -50,6 +50,7 @@ describe('addWorkingDays: the worked examples of research §4.3', () => {
     expect(calendar.deadline(at('2026-09-30T15:00:00'), { workingDays: 3 })).toEqual({
       dueAt: closeOf('2026-10-10'),
       workingDaysCounted: ['2026-10-08', '2026-10-09', '2026-10-10'],
+      provisionalYears: [],
     });
   });
 
@@ -57,6 +58,7 @@ describe('addWorkingDays: the worked examples of research §4.3', () => {
     expect(calendar.deadline(at('2026-03-02T10:00:00'), { workingDays: 0 })).toEqual({
       dueAt: closeOf('2026-03-02'),
       workingDaysCounted: [],
+      provisionalYears: [],
     });
     expect(calendar.addWorkingDays(at('2026-10-03T10:00:00'), 0)).toEqual(closeOf('2026-10-08'));
   });
@@ -92,6 +94,7 @@ describe('addWorkingHours: office hours only (09:00–12:00, 13:30–17:30)', ()
     expect(calendar.deadline(at('2026-02-13T16:30:00'), { workingHours: 9 })).toEqual({
       dueAt: at('2026-02-24T10:00:00'),
       workingDaysCounted: ['2026-02-13', '2026-02-14', '2026-02-24'],
+      provisionalYears: [],
     });
   });
 

@@ -37,6 +37,11 @@ export interface Deadline {
   dueAt: Date;
   /** The working days counted, `YYYY-MM-DD`, ascending; for hours, the days office time was used on. */
   workingDaysCounted: CivilDate[];
+  /**
+   * The years between the start and the due day that have no official notice and were counted
+   * on the provisional calendar (ascending; empty for an exact deadline).
+   */
+  provisionalYears: number[];
 }
 
 /** What the calendar knows about one civil date. */
@@ -55,12 +60,19 @@ export interface CalendarYear {
   sources: YearFile['sources'];
   officeHours: readonly OfficePeriod[];
   workingDayCount: number;
+  /** True for a year computed from the holiday regulation alone (no notice loaded). */
+  provisional: boolean;
 }
 
 /** The working-day calendar the platform computes every deadline with. */
 export interface WorkingCalendar {
-  /** The years with data, ascending. */
+  /** The years with an official notice, ascending. */
   years(): number[];
+  /**
+   * The years between two instants (inclusive, in either order) that would be counted on the
+   * provisional calendar, ascending; empty when every one has an official notice.
+   */
+  provisionalYearsBetween(from: Date, to: Date): number[];
   /** A loaded year's sources, office hours and working-day count; undefined when not loaded. */
   yearInfo(year: number): CalendarYear | undefined;
   /** Whether a `YYYY-MM-DD` date is a working day. Throws CalendarYearUnknownError, ValidationError. */
@@ -101,10 +113,16 @@ export interface WorkingCalendar {
 export interface WorkingCalendarOptions {
   /** Office hours for every year, overriding the year files' own (a deployment setting). */
   officeHours?: readonly OfficePeriod[];
+  /**
+   * The calendar of a year without an official notice (see provisionalYearFile). Without it, such
+   * a year throws CalendarYearUnknownError; with it, deadlines are computed and flagged.
+   */
+  provisional?: (year: number) => YearFile;
 }
 
 interface LoadedYear {
   file: YearFile;
+  provisional: boolean;
   off: Map<number, Bilingual>;
   working: Map<number, Bilingual>;
   /** Office periods in minutes after midnight, ascending. */
@@ -155,11 +173,13 @@ export function createWorkingCalendar(
   options: WorkingCalendarOptions = {},
 ): WorkingCalendar {
   const years = new Map<number, LoadedYear>();
+  const provisional = new Map<number, LoadedYear>();
   const override = options.officeHours ? toMinutes(options.officeHours) : null;
-  for (const file of files) {
-    if (years.has(file.year)) throw new RangeError(`calendar year ${file.year} is given twice`);
+
+  function load(file: YearFile, isProvisional: boolean): LoadedYear {
     const loaded: LoadedYear = {
       file,
+      provisional: isProvisional,
       off: new Map(),
       working: new Map(),
       periods: override ?? toMinutes(file.officeHours?.periods ?? DEFAULT_OFFICE_HOURS),
@@ -169,14 +189,41 @@ export function createWorkingCalendar(
       if (n === null) throw new RangeError(`calendar ${file.year}: bad date ${day.date}`);
       (day.kind === 'off' ? loaded.off : loaded.working).set(n, day.holiday);
     }
-    years.set(file.year, loaded);
+    return loaded;
+  }
+
+  for (const file of files) {
+    if (years.has(file.year)) throw new RangeError(`calendar year ${file.year} is given twice`);
+    years.set(file.year, load(file, false));
+  }
+
+  function provisionalYear(year: number): LoadedYear | undefined {
+    if (!options.provisional) return undefined;
+    let loaded = provisional.get(year);
+    if (!loaded) {
+      try {
+        loaded = load(options.provisional(year), true);
+      } catch {
+        // Outside the range the lunar tables cover: as unknown as a year without rules.
+        return undefined;
+      }
+      provisional.set(year, loaded);
+    }
+    return loaded;
   }
 
   function yearFor(day: number): LoadedYear {
     const year = yearOf(day);
-    const loaded = years.get(year);
+    const loaded = years.get(year) ?? provisionalYear(year);
     if (!loaded) throw new CalendarYearUnknownError(year);
     return loaded;
+  }
+
+  function provisionalBetween(fromDay: number, toDay: number): number[] {
+    const [lo, hi] = fromDay <= toDay ? [fromDay, toDay] : [toDay, fromDay];
+    const out: number[] = [];
+    for (let year = yearOf(lo); year <= yearOf(hi); year++) if (!years.has(year)) out.push(year);
+    return out;
   }
 
   function isWorking(day: number): boolean {
@@ -217,16 +264,23 @@ export function createWorkingCalendar(
         if (isWorking(day)) counted.push(day);
       }
     }
-    return { dueAt: new Date(closeOf(day)), workingDaysCounted: counted.map(formatCivilDate) };
+    return {
+      dueAt: new Date(closeOf(day)),
+      workingDaysCounted: counted.map(formatCivilDate),
+      provisionalYears: provisionalBetween(shanghaiDayOf(new Date(fromMs)), day),
+    };
   }
 
   function countMillis(fromMs: number, ms: number): Deadline {
     if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`working time must be ≥ 0, not ${ms}`);
     const counted: number[] = [];
-    if (ms === 0) return { dueAt: new Date(fromMs), workingDaysCounted: [] };
+    const fromDay = shanghaiDayOf(new Date(fromMs));
+    if (ms === 0) {
+      return { dueAt: new Date(fromMs), workingDaysCounted: [], provisionalYears: [] };
+    }
     let remaining = ms;
     // Terminates: every day is either in a loaded year or throws CalendarYearUnknownError.
-    for (let day = shanghaiDayOf(new Date(fromMs)); ; day++) {
+    for (let day = fromDay; ; day++) {
       if (!isWorking(day)) continue;
       for (const [open, close] of yearFor(day).periods) {
         const start = Math.max(fromMs, shanghaiMillis(day, open));
@@ -238,6 +292,7 @@ export function createWorkingCalendar(
           return {
             dueAt: new Date(start + remaining),
             workingDaysCounted: counted.map(formatCivilDate),
+            provisionalYears: provisionalBetween(fromDay, day),
           };
         }
         remaining -= end - start;
@@ -266,8 +321,14 @@ export function createWorkingCalendar(
   const calendar: WorkingCalendar = {
     years: () => [...years.keys()].sort((a, b) => a - b),
 
+    provisionalYearsBetween: (from, to) =>
+      provisionalBetween(
+        shanghaiDayOf(new Date(instantMillis(from))),
+        shanghaiDayOf(new Date(instantMillis(to))),
+      ),
+
     yearInfo(year) {
-      const loaded = years.get(year);
+      const loaded = years.get(year) ?? provisionalYear(year);
       if (!loaded) return undefined;
       let workingDayCount = 0;
       const first = parseCivilDate(`${year}-01-01`) ?? 0;
@@ -279,6 +340,7 @@ export function createWorkingCalendar(
         officeHours:
           options.officeHours ?? loaded.file.officeHours?.periods ?? DEFAULT_OFFICE_HOURS,
         workingDayCount,
+        provisional: loaded.provisional,
       };
     },
 

@@ -14,11 +14,15 @@ export {
   CalendarYearUnknownError,
 } from './calendar.errors.js';
 export {
-  addYearFile,
-  loadCalendar,
+  createCalendarStore,
   shippedYearFiles,
-  type LoadCalendarOptions,
+  type CalendarStatus,
+  type CalendarStore,
+  type CalendarStoreOptions,
 } from './calendar.store.js';
+export { createCalendarRepo, type CalendarRepo } from './calendar.repo.js';
+export type { CalendarTables } from './calendar.tables.js';
+export { provisionalYearFile } from './provisional.js';
 export { registerCalendarRoutes } from './calendar.routes.js';
 export { shanghaiDate, type CivilDate } from './civil-date.js';
 export {

@@ -1,10 +1,6 @@
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ConflictError, ValidationError } from '../errors/index.js';
-import { CalendarYearUnknownError } from './calendar.errors.js';
-import { addYearFile, loadCalendar, shippedYearFiles } from './calendar.store.js';
+import { describe, expect, it } from 'vitest';
+import { ValidationError } from '../errors/index.js';
+import { shippedYearFiles } from './calendar.store.js';
 import { parseYearFile, type YearFile } from './year-file.js';
 
 /** A minimal valid year file; the 2027 days are invented for the test, not an announcement. */
@@ -116,81 +112,5 @@ describe('parseYearFile', () => {
       expect(v.messages.en).toContain('cn-2027.json');
       expect(v.messages.zh).toContain('cn-2027.json');
     }
-  });
-});
-
-describe('loadCalendar and addYearFile', () => {
-  let dir: string;
-  beforeEach(async () => {
-    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'onetrip-calendar-'));
-  });
-  afterEach(async () => {
-    await fs.rm(dir, { recursive: true, force: true });
-  });
-
-  it('loads the shipped years when there is no extra folder', async () => {
-    const calendar = await loadCalendar({ extraDir: path.join(dir, 'missing') });
-    expect(calendar.years()).toEqual([2025, 2026]);
-    expect(() => calendar.isWorkingDay('2027-01-04')).toThrow(CalendarYearUnknownError);
-  });
-
-  it('adds a year that the calendar then uses', async () => {
-    const extraDir = path.join(dir, 'calendar');
-    const written = await addYearFile(extraDir, JSON.stringify(buildYearFile()));
-    expect(written).toEqual({ year: 2027, path: path.join(extraDir, 'cn-2027.json') });
-    expect(await fs.readdir(extraDir)).toEqual(['cn-2027.json']);
-
-    const calendar = await loadCalendar({ extraDir });
-    expect(calendar.years()).toEqual([2025, 2026, 2027]);
-    expect(calendar.isWorkingDay('2027-01-01')).toBe(false);
-    expect(calendar.isWorkingDay('2027-01-09')).toBe(true); // a Saturday in the test file
-    // 2026-12-15 + 20 working days now has an answer instead of CALENDAR_YEAR_UNKNOWN.
-    expect(calendar.addWorkingDays(new Date('2026-12-15T10:00:00+08:00'), 20)).toEqual(
-      new Date('2027-01-12T17:30:00+08:00'),
-    );
-  });
-
-  it('refuses an invalid file and writes nothing', async () => {
-    await expect(addYearFile(dir, buildYearFile({ days: [] }))).rejects.toBeInstanceOf(
-      ValidationError,
-    );
-    expect(await fs.readdir(dir)).toEqual([]);
-  });
-
-  it('refuses to overwrite a year unless asked to replace it', async () => {
-    await addYearFile(dir, buildYearFile());
-    await expect(addYearFile(dir, buildYearFile())).rejects.toBeInstanceOf(ConflictError);
-    const replaced = buildYearFile({
-      days: [{ date: '2027-01-01', kind: 'off', holiday: { zh: '元旦', en: "New Year's Day" } }],
-    });
-    await addYearFile(dir, replaced, { replace: true });
-    const calendar = await loadCalendar({ extraDir: dir });
-    expect(calendar.isWorkingDay('2027-01-09')).toBe(false);
-  });
-
-  it('lets an extra file correct a shipped year', async () => {
-    const [, y2026] = shippedYearFiles();
-    const corrected = { ...y2026, days: y2026?.days.filter((d) => d.date !== '2026-02-28') };
-    await addYearFile(dir, corrected);
-    const calendar = await loadCalendar({ extraDir: dir });
-    expect(calendar.isWorkingDay('2026-02-28')).toBe(false);
-  });
-
-  it('refuses a folder with two files for one year, and names a broken file', async () => {
-    await fs.writeFile(path.join(dir, 'a.json'), JSON.stringify(buildYearFile()));
-    await fs.writeFile(path.join(dir, 'b.json'), JSON.stringify(buildYearFile()));
-    await expect(loadCalendar({ extraDir: dir })).rejects.toMatchObject({
-      code: 'CALENDAR_YEAR_EXISTS',
-    });
-    await expect(addYearFile(dir, buildYearFile(), { replace: true })).rejects.toBeInstanceOf(
-      ConflictError,
-    );
-
-    await fs.rm(path.join(dir, 'b.json'));
-    await fs.writeFile(path.join(dir, 'broken.json'), '{');
-    await expect(loadCalendar({ extraDir: dir })).rejects.toMatchObject({
-      code: 'CALENDAR_INVALID_YEAR_FILE',
-      messages: { en: expect.stringContaining('broken.json') as unknown },
-    });
   });
 });

@@ -38,6 +38,9 @@ export const casesEn: Record<keyof typeof casesZh, string> = {
   'alert.warning': 'Close to the limit',
   'alert.overdue': 'Overdue',
   'due.label': 'Due: ',
+  'due.provisional': 'estimated',
+  'due.provisionalHint':
+    "This year's holiday notice is not published yet: the due time counts statutory holidays only and may move when the notice is loaded",
 
   'timeline.graph': 'Steps of the application',
   'timeline.waitingFor': 'Starts when the earlier steps are approved',

@@ -36,6 +36,9 @@ export const casesZh = {
   'alert.warning': '临近时限',
   'alert.overdue': '已超期',
   'due.label': '时限：',
+  'due.provisional': '预计',
+  'due.provisionalHint':
+    '该年度国务院节假日安排尚未发布，期限按法定节假日暂行计算，通知载入后可能调整',
 
   'timeline.graph': '办理环节图',
   'timeline.waitingFor': '前序环节通过后开始',

@@ -73,6 +73,9 @@ function SubmittedBanner({ application }: { application: ApplicationView }) {
           </span>
           <br />
           {t('submitted.dueAt', { at: dateTime(application.dueAt) })}
+          {application.dueProvisional && (
+            <span title={t('due.provisionalHint')}> ({t('due.provisional')})</span>
+          )}
         </>
       }
       extra={
@@ -138,7 +141,8 @@ export default function ApplicationPage() {
           {!settled && <AlertTag alert={a.alert} />}
           {a.dueAt && !settled && (
             <span>
-              {t('apps.dueAt')} <DueTime dueAt={a.dueAt} alert={a.alert} />
+              {t('apps.dueAt')}{' '}
+              <DueTime dueAt={a.dueAt} alert={a.alert} provisional={a.dueProvisional} />
             </span>
           )}
         </div>

@@ -106,7 +106,9 @@ function ApplicationRow({ app }: { app: ApplicationSummary }) {
         <div className="app-row__state">
           <ApplicationStatusTag status={app.status} />
           {!done && <AlertTag alert={app.alert} />}
-          {app.dueAt && !done && <DueTime dueAt={app.dueAt} alert={app.alert} />}
+          {app.dueAt && !done && (
+            <DueTime dueAt={app.dueAt} alert={app.alert} provisional={app.dueProvisional} />
+          )}
         </div>
       </Link>
     </li>

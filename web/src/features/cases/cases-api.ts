@@ -12,7 +12,15 @@ import { apiGet, apiPost, type ApiError } from '../../api';
 /** A line of `GET /api/v1/applications`. */
 export type ApplicationSummary = Pick<
   ApplicationView,
-  'id' | 'receiptNo' | 'status' | 'subject' | 'channel' | 'submittedAt' | 'dueAt' | 'alert'
+  | 'id'
+  | 'receiptNo'
+  | 'status'
+  | 'subject'
+  | 'channel'
+  | 'submittedAt'
+  | 'dueAt'
+  | 'dueProvisional'
+  | 'alert'
 >;
 
 /** Statuses after which nothing changes any more (no polling needed). */

@@ -69,10 +69,13 @@ export function DueTime({
   dueAt,
   alert,
   done = false,
+  provisional = false,
 }: {
   dueAt: string | null;
   alert: TaskView['alert'];
   done?: boolean;
+  /** 预计: counted on a year whose holiday notice is not loaded yet. */
+  provisional?: boolean;
 }) {
   const t = useT();
   const dateTime = useDateTime();
@@ -83,6 +86,12 @@ export function DueTime({
       {done ? <CheckCircleOutlined aria-hidden /> : <ClockCircleOutlined aria-hidden />}{' '}
       <span className="visually-hidden">{t('due.label')}</span>
       {dateTime(dueAt)}
+      {!done && provisional && (
+        <span className="due-time__provisional" title={t('due.provisionalHint')}>
+          {' '}
+          ({t('due.provisional')})
+        </span>
+      )}
       {!done && alert !== 'normal' && (
         <span className="due-time__alert">
           {' '}

@@ -76,6 +76,7 @@ export function TaskTimeline({ tasks, highlight }: { tasks: TaskView[]; highligh
                   <DueTime
                     dueAt={task.decidedAt ?? task.dueAt}
                     alert={task.alert}
+                    provisional={task.dueProvisional}
                     done={DONE.includes(task.status)}
                   />
                 )}

@@ -5,6 +5,7 @@ import { usePageTitle } from '../../app/use-page-title';
 import { useT, type MessageKey } from '../../i18n';
 import { useMe } from '../auth';
 import { AccountCard } from './account-card';
+import { CalendarWarning } from './calendar-warning';
 
 /** The heading (the desk's name) and the introduction of each home. */
 const HOMES: Record<HomeKind, { title: MessageKey; intro: MessageKey }> = {
@@ -51,6 +52,7 @@ export default function HomePage() {
       </header>
 
       <AccountCard me={me} />
+      {homeKindOf(me) === 'admin' && <CalendarWarning />}
 
       {groups.map((group) => (
         <section key={group.key} className="home__section" aria-labelledby={`home-${group.key}`}>

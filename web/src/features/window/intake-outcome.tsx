@@ -117,6 +117,9 @@ export function IntakeOutcome({ id, onNext }: { id: string; onNext: () => void }
           {t('submitted.receiptNo')} <strong data-testid="receipt-no">{a.receiptNo}</strong>
           <br />
           {t('submitted.dueAt', { at: dateTime(a.dueAt) })}
+          {a.dueProvisional && (
+            <span title={t('due.provisionalHint')}> ({t('due.provisional')})</span>
+          )}
           {promised.length > 0 && (
             <>
               <br />

@@ -88,7 +88,12 @@ export default function CasePage() {
         {bi(a.subject.name)} · <span className="mono">{a.receiptNo}</span> · {a.applicant.name}{' '}
         {a.applicant.maskedIdNumber ?? a.applicant.creditCode}
         {' · '}
-        <DueTime dueAt={task.dueAt} alert={task.alert} done={Boolean(task.decidedAt)} />{' '}
+        <DueTime
+          dueAt={task.dueAt}
+          alert={task.alert}
+          provisional={task.dueProvisional}
+          done={Boolean(task.decidedAt)}
+        />{' '}
         {!task.decidedAt && <AlertTag alert={task.alert} />}
       </p>
       <div className="desk-split desk-split--case">

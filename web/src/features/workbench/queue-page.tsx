@@ -121,6 +121,7 @@ export default function QueuePage() {
         <DueTime
           dueAt={task.decidedAt ?? task.dueAt}
           alert={task.alert}
+          provisional={task.dueProvisional}
           done={task.status === 'approved' || task.status === 'rejected'}
         />
       ),
