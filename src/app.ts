@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Kysely } from 'kysely';
+import { createTrackService, registerTrackRoutes } from './modules/track/index.js';
 import { migrations } from '../migrations/index.js';
 import { systemClock, type Clock } from './platform/clock/index.js';
 import type { Config } from './platform/config/index.js';
@@ -356,10 +357,15 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     mask: maskIdNumber,
   });
   // The PDF font is a fact of the machine, not of the configuration: ONETRIP_PDF_FONT or Noto CJK.
+  const track = createTrackService({
+    secret: config.secrets.hmac,
+    application: (receiptNo) => cases.getByReceipt('system', receiptNo),
+  });
   const documents = createDocumentsService({
     cases,
     clock,
     publicUrl: config.publicUrl,
+    trackKey: track.keyOf,
     ...locateCjkFont({
       ONETRIP_PDF_FONT: config.pdfFonts.regular,
       ONETRIP_PDF_FONT_BOLD: config.pdfFonts.bold,
@@ -396,6 +402,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   });
   await registerFilesRoutes(server, { files });
   registerCatalogRoutes(server, { catalog });
+  registerTrackRoutes(server, { track });
   registerCalendarRoutes(server, { calendar, status: () => calendarStore.status() });
   registerCasesRoutes(server, { cases, intake, tasks });
   registerDocumentsRoutes(server, { documents });

@@ -6,3 +6,4 @@ export * from './catalog.js';
 export * from './calendar.js';
 export * from './ledger.js';
 export * from './datahub.js';
+export * from './track.js';

@@ -1,14 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import jsqr from 'jsqr';
-import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApplicationView, BundleGuide } from '../../../shared/contracts/index.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { api, guideOf, satisfyMaterials } from '../../../test/support/cases.js';
+import { qrOf } from '../../../test/support/pdf.js';
+import { trackKey } from '../track/index.js';
 import { trackingUrl } from './documents.text.js';
-
-// jsqr is CommonJS with types that declare an ES default export, which NodeNext puts on `.default`.
-const decodeQr = jsqr.default;
 
 // Tuesday 2026-12-01 10:00 in China: a working day.
 const MORNING = '2026-12-01T02:00:00Z';
@@ -50,17 +47,6 @@ function textOf(pdf: Buffer): string {
   return out.stdout.toString().replace(/\s+/g, '');
 }
 
-/** The first QR code on page 1, rendered by poppler at 150 dpi and read by jsQR. */
-function qrOf(pdf: Buffer): string | undefined {
-  const out = spawnSync('pdftoppm', ['-png', '-r', '150', '-f', '1', '-l', '1', '-'], {
-    input: pdf,
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (out.status !== 0) throw new Error(`pdftoppm failed: ${out.stderr.toString()}`);
-  const png = PNG.sync.read(out.stdout);
-  return decodeQr(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
-}
-
 const squash = (s: string) => s.replace(/\s+/g, '');
 
 describe('受理回执 (acceptance receipt)', () => {
@@ -92,7 +78,13 @@ describe('受理回执 (acceptance receipt)', () => {
 
   it('carries a QR code of the tracking link of the receipt number', async () => {
     const res = await fetchPdf(citizen, accepted.id, 'receipt.pdf');
-    expect(qrOf(res.bytes)).toBe(trackingUrl(app.config.publicUrl, accepted.receiptNo));
+    expect(qrOf(res.bytes)).toBe(
+      trackingUrl(
+        app.config.publicUrl,
+        accepted.receiptNo,
+        trackKey(app.config.secrets.hmac, accepted.receiptNo),
+      ),
+    );
   });
 
   it('is 404 for another citizen and 401 for nobody; staff who may see it can print it', async () => {
@@ -138,7 +130,13 @@ describe('一次性告知书 (one-time notice)', () => {
       expect(text).toContain(squash(item.name.zh));
       expect(text).toContain(squash(item.message.zh));
     }
-    expect(qrOf(res.bytes)).toBe(trackingUrl(app.config.publicUrl, deficient.receiptNo));
+    expect(qrOf(res.bytes)).toBe(
+      trackingUrl(
+        app.config.publicUrl,
+        deficient.receiptNo,
+        trackKey(app.config.secrets.hmac, deficient.receiptNo),
+      ),
+    );
   });
 
   it('refuses a receipt for a deficient application (409 DOCUMENTS_NOT_AVAILABLE)', async () => {

@@ -57,6 +57,8 @@ export function createDocumentsService(deps: {
   cases: Pick<CasesService, 'get'>;
   clock: Clock;
   publicUrl: string;
+  /** The key of a receipt's tracking link (see modules/track). */
+  trackKey: (receiptNo: string) => string;
   /** Regular face: `file` or `file.ttc#PostScriptName` (see locateCjkFont); none → 503. */
   fontPath?: string;
   /** Bold face for titles; the regular face is used when absent. */
@@ -110,7 +112,7 @@ export function createDocumentsService(deps: {
     sheet.header(
       title,
       { label: { zh: '受理编号', en: 'No.' }, value: app.receiptNo },
-      trackingUrl(deps.publicUrl, app.receiptNo),
+      trackingUrl(deps.publicUrl, app.receiptNo, deps.trackKey(app.receiptNo)),
     );
     return sheet;
   }

@@ -51,6 +51,7 @@ function service(view: ApplicationView, fontPath?: string) {
     cases: { get: async () => view },
     clock: fixedClock('2026-12-01T02:00:00Z'),
     publicUrl: 'https://onetrip.example/',
+    trackKey: () => 'k3y',
     ...(fontPath ? { fontPath } : {}),
   });
 }
@@ -100,11 +101,13 @@ describe('locateCjkFont', () => {
 });
 
 describe('trackingUrl (the QR payload)', () => {
-  it('is the public tracking page of the receipt number', () => {
-    expect(trackingUrl('https://onetrip.example/', 'YCB2026120100000001')).toBe(
-      'https://onetrip.example/track/YCB2026120100000001',
+  it('is the public tracking page of the receipt number, with its key', () => {
+    expect(trackingUrl('https://onetrip.example/', 'YCB2026120100000001', 'abc-_1')).toBe(
+      'https://onetrip.example/track/YCB2026120100000001?k=abc-_1',
     );
-    expect(trackingUrl('http://localhost:3000', 'A/B')).toBe('http://localhost:3000/track/A%2FB');
+    expect(trackingUrl('http://localhost:3000', 'A/B', 'a+b')).toBe(
+      'http://localhost:3000/track/A%2FB?k=a%2Bb',
+    );
   });
 });
 

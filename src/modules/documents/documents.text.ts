@@ -95,11 +95,11 @@ export function chinaSecond(at: Date): string {
 
 /**
  * The link the QR code of a document carries: the public tracking page of the receipt
- * number, so a phone camera opens the progress page directly (the number alone would need
- * typing in). publicUrl's trailing slashes are dropped.
+ * number with its key, so a phone camera opens the progress page directly (the number alone
+ * shows only that the receipt exists). publicUrl's trailing slashes are dropped.
  */
-export function trackingUrl(publicUrl: string, receiptNo: string): string {
-  return `${publicUrl.replace(/\/+$/, '')}/track/${encodeURIComponent(receiptNo)}`;
+export function trackingUrl(publicUrl: string, receiptNo: string, key: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}/track/${encodeURIComponent(receiptNo)}?k=${encodeURIComponent(key)}`;
 }
 
 // The claims results carry most often (credential-types.yaml); others are shown by their key in words.

@@ -27,6 +27,7 @@ const IntakePage = lazy(() => import('../features/window/intake-page'));
 const HandOverPage = lazy(() => import('../features/window/hand-over-page'));
 const QueuePage = lazy(() => import('../features/workbench/queue-page'));
 const CasePage = lazy(() => import('../features/workbench/case-page'));
+const TrackPage = lazy(() => import('../features/track/track-page'));
 
 function page(Component: ComponentType, fallback: ReactNode = <PageFallback />): ReactNode {
   return (
@@ -53,6 +54,8 @@ const publicRoutes: RouteObject[] = [
   { path: AREAS.bundles.path, element: <BundlesPage /> },
   // 企业开办 is the guide of the enterprise-startup bundle, at its own address.
   { path: '/bundles/:code', element: <GuidePage kind="bundle" /> },
+  // The QR code of every receipt and one-time notice opens this page.
+  { path: '/track/:receiptNo', element: <TrackPage /> },
 ];
 
 /** The built pages that need an account, by area, with the pages under them. */

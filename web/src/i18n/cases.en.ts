@@ -159,6 +159,20 @@ export const casesEn: Record<keyof typeof casesZh, string> = {
   'inbox.unread': '(unread)',
   'inbox.unreadCount': '{n} unread',
 
+  'track.title': 'Application progress',
+  'track.exists': 'This receipt number exists',
+  'track.existsHint':
+    'To protect the applicant, the number alone does not show progress. Scan the QR code on the receipt or the one-time notice, or sign in to My applications.',
+  'track.notFoundHint': 'Check the number on the receipt.',
+  'track.mustAct': 'You need to act',
+  'track.nothingToDo': 'Nothing to do for now: wait for the decision',
+  'track.completedAt': 'Completed at {at}',
+  'track.step.waiting': 'Waiting for earlier steps',
+  'track.step.inProgress': 'In progress',
+  'track.step.supplement': 'Waiting for a correction',
+  'track.step.paused': 'Clock paused',
+  'track.step.approved': 'Approved',
+  'track.step.rejected': 'Not approved',
   'preview.failed': 'Cannot show the file ({status})',
   'preview.open': 'Open “{name}”',
 };

@@ -156,6 +156,21 @@ export const casesZh = {
   'inbox.unread': '（未读）',
   'inbox.unreadCount': '{n} 条未读',
 
+  'track.title': '办件进度',
+  'track.exists': '该受理编号存在',
+  'track.existsHint':
+    '为保护申请人，只凭编号不显示办理进度。请扫描受理回执或一次性告知书上的二维码，或登录“我的办件”查看。',
+  'track.notFoundHint': '请核对受理回执上的编号。',
+  'track.mustAct': '需要您办理',
+  'track.nothingToDo': '目前无需您办理，请等待审批结果',
+  'track.completedAt': '办结时间：{at}',
+  'track.step.waiting': '等待前序环节',
+  'track.step.inProgress': '办理中',
+  'track.step.supplement': '待补正',
+  'track.step.paused': '暂停计时',
+  'track.step.approved': '已通过',
+  'track.step.rejected': '未通过',
+
   'preview.failed': '无法预览（{status}）',
   'preview.open': '打开“{name}”',
 } satisfies Record<string, string>;
