@@ -140,12 +140,12 @@ export interface App {
   };
   /** Starts the background jobs (deadline watch, webhook deliveries, ledger checkpoints). */
   startJobs(): void;
-  /** Seeds demo data (idempotent) and returns the demo logins. */
   /** Loads a year's official notice and recomputes the open deadlines that counted on it provisionally. */
   addCalendarYear(
     json: unknown,
     opts: { replace?: boolean; addedBy: string },
   ): Promise<{ year: number; recomputed: RecomputedDeadline[] }>;
+  /** Seeds demo data (idempotent) and returns the demo logins. */
   seedDemo(): Promise<DemoLogin[]>;
   close(): Promise<void>;
 }

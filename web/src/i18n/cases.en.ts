@@ -151,6 +151,7 @@ export const casesEn: Record<keyof typeof casesZh, string> = {
   'action.rated': 'Rated',
   'action.follow-up-opened': 'Call-back and rectification opened',
   'action.handed-over': 'Results handed over',
+  'action.deadline-recomputed': 'Deadline recomputed on the official holiday notice',
   'actor.system': 'System',
 
   'inbox.readAll': 'Mark all read',

@@ -148,6 +148,7 @@ export const casesZh = {
   'action.rated': '评价',
   'action.follow-up-opened': '差评回访与整改',
   'action.handed-over': '统一出件',
+  'action.deadline-recomputed': '节假日安排载入，期限重新计算',
   'actor.system': '系统',
 
   'inbox.readAll': '全部标为已读',

@@ -28,6 +28,7 @@ const KNOWN = new Set([
   'rated',
   'follow-up-opened',
   'handed-over',
+  'deadline-recomputed',
 ]);
 
 const ROLES = new Set([
@@ -47,7 +48,12 @@ function actionKey(type: string): MessageKey | null {
   return KNOWN.has(type) ? (`action.${type}` as MessageKey) : null;
 }
 
-function detail(data: Record<string, unknown>): string | null {
+function detail(data: Record<string, unknown>, dateTime: (iso: string) => string): string | null {
+  // A moved deadline shows both times, so the clock history reads true.
+  if (typeof data.oldDue === 'string' && typeof data.newDue === 'string') {
+    const why = typeof data.reason === 'string' ? ` · ${data.reason}` : '';
+    return `${dateTime(data.oldDue)} → ${dateTime(data.newDue)}${why}`;
+  }
   for (const key of ['reason', 'comment', 'note']) {
     const value = data[key];
     if (typeof value === 'string' && value) return value;
@@ -69,7 +75,7 @@ export function HistoryList({ actions }: { actions: ApplicationView['actions'] }
             : ROLES.has(a.actorRole)
               ? t(`role.${a.actorRole}` as MessageKey)
               : a.actorRole;
-        const extra = detail(a.data);
+        const extra = detail(a.data, dateTime);
         return (
           <li key={a.seq} className="history-list__item">
             <time dateTime={a.at} className="history-list__time">
