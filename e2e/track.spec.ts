@@ -1,8 +1,7 @@
 import { expect, saveScreenshot, test } from './support/fixtures.js';
 import { submitPassword } from './support/demo.js';
-import { pdf } from './support/desks.js';
+import { submitStartupByApi } from './support/desks.js';
 import { qrOf } from '../test/support/pdf.js';
-import type { ApplicationView, BundleGuide } from '../shared/contracts/index.js';
 
 // citizen1 of the demo seed (synthetic).
 const CITIZEN1_ID = '330681199003071233';
@@ -17,27 +16,7 @@ test('the QR code of a printed receipt opens its public progress on a phone, wit
   await submitPassword(page, 'citizen1');
   await expect(page.getByRole('heading', { level: 1, name: '办事大厅' })).toBeVisible();
 
-  // Apply through the API with the browser's own session, as the wizard does.
-  const guide = (await (
-    await page.request.get('/api/v1/catalog/bundles/enterprise-startup')
-  ).json()) as BundleGuide;
-  const materials: Array<Record<string, unknown>> = [];
-  for (const m of guide.materials) {
-    if (m.satisfiedBy.includes('datahub')) continue;
-    if (m.satisfiedBy.includes('upload')) {
-      const up = await page.request.post('/api/v1/files', {
-        multipart: { file: pdf(`${m.id}.pdf`) },
-      });
-      expect(up.status()).toBe(201);
-      materials.push({ material: m.id, fileId: ((await up.json()) as { fileId: string }).fileId });
-    } else if (m.satisfiedBy.includes('commitment'))
-      materials.push({ material: m.id, commitment: {} });
-  }
-  const submitted = await page.request.post('/api/v1/applications', {
-    data: { bundle: 'enterprise-startup', form: guide.form.examples[0], materials },
-  });
-  expect(submitted.status(), await submitted.text()).toBe(201);
-  const application = (await submitted.json()) as ApplicationView;
+  const { application, guide } = await submitStartupByApi(page);
 
   // Print the receipt and read its QR code from the rendered page with a real decoder.
   const receipt = await page.request.get(`/api/v1/applications/${application.id}/receipt.pdf`);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { expect, type Browser, type Page } from '@playwright/test';
 import { saveScreenshot, type PageGuard } from './fixtures.js';
 import { signInStaff } from './demo.js';
+import type { ApplicationView, BundleGuide } from '../../shared/contracts/index.js';
 
 /** A small valid PDF (the server judges the type by content: it starts with `%PDF-`). */
 export function pdf(name: string): { name: string; mimeType: string; buffer: Buffer } {
@@ -108,4 +109,34 @@ export function pdfText(bytes: Buffer): string {
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Submits an enterprise start-up through the API with the page's own session (as the wizard
+ * does): an upload for every material that takes one, a commitment where only that is possible.
+ */
+export async function submitStartupByApi(page: Page): Promise<{
+  application: ApplicationView;
+  guide: BundleGuide;
+}> {
+  const guide = (await (
+    await page.request.get('/api/v1/catalog/bundles/enterprise-startup')
+  ).json()) as BundleGuide;
+  const materials: Array<Record<string, unknown>> = [];
+  for (const m of guide.materials) {
+    if (m.satisfiedBy.includes('datahub')) continue;
+    if (m.satisfiedBy.includes('upload')) {
+      const up = await page.request.post('/api/v1/files', {
+        multipart: { file: pdf(`${m.id}.pdf`) },
+      });
+      expect(up.status()).toBe(201);
+      materials.push({ material: m.id, fileId: ((await up.json()) as { fileId: string }).fileId });
+    } else if (m.satisfiedBy.includes('commitment'))
+      materials.push({ material: m.id, commitment: {} });
+  }
+  const submitted = await page.request.post('/api/v1/applications', {
+    data: { bundle: 'enterprise-startup', form: guide.form.examples[0], materials },
+  });
+  expect(submitted.status(), await submitted.text()).toBe(201);
+  return { application: (await submitted.json()) as ApplicationView, guide };
 }

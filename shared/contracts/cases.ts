@@ -311,19 +311,21 @@ export const DecisionSchema = z
 export type Decision = z.infer<typeof DecisionSchema>;
 
 /** POST /api/v1/tasks/{id}/pause — a statutory pause (expert review, testing, hearing …). */
+/** Why a department may stop a task's clock by law (expert review, testing …). */
+export const PAUSE_REASONS = [
+  'expert-review',
+  'testing',
+  'inspection',
+  'quarantine',
+  'appraisal',
+  'hearing',
+  'other',
+] as const;
+export type PauseReason = (typeof PAUSE_REASONS)[number];
+
 export const PauseSchema = z
   .object({
-    reason: z
-      .enum([
-        'expert-review',
-        'testing',
-        'inspection',
-        'quarantine',
-        'appraisal',
-        'hearing',
-        'other',
-      ])
-      .describe('Why the clock stops (excluded from the limit by law)'),
+    reason: z.enum(PAUSE_REASONS).describe('Why the clock stops (excluded from the limit by law)'),
     comment: z.string().max(500).optional(),
   })
   .strict();

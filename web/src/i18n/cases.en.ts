@@ -160,6 +160,22 @@ export const casesEn: Record<keyof typeof casesZh, string> = {
   'inbox.unread': '(unread)',
   'inbox.unreadCount': '{n} unread',
 
+  'pause.button': 'Pause the clock (by law)',
+  'pause.title': 'Pause the clock (not counted in the time limit)',
+  'pause.hint':
+    'Time for expert review, testing, hearings and the like is not counted in the limit by law. Choose why:',
+  'pause.confirm': 'Pause',
+  'pause.paused': 'Clock paused',
+  'pause.pausedFor': 'Clock paused: {reason}',
+  'pause.resume': 'Resume the clock',
+  'pause.resumed': 'Clock resumed; the due time moves on',
+  'pause.reason.expert-review': 'Expert review',
+  'pause.reason.testing': 'Testing',
+  'pause.reason.inspection': 'On-site inspection',
+  'pause.reason.quarantine': 'Quarantine',
+  'pause.reason.appraisal': 'Appraisal',
+  'pause.reason.hearing': 'Hearing',
+  'pause.reason.other': 'Other statutory ground',
   'track.title': 'Application progress',
   'track.exists': 'This receipt number exists',
   'track.existsHint':

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  PauseReason,
   ApplicationView,
   Decision,
   Evaluation,
@@ -163,6 +164,34 @@ export function useTaskAction(applicationId: string) {
       input.action === 'claim'
         ? apiPost<void>(`/api/v1/tasks/${encodeURIComponent(input.task)}/claim`)
         : apiPost<void>(`/api/v1/tasks/${encodeURIComponent(input.task)}/decision`, input.decision),
+    onSettled: async () => {
+      await Promise.all([
+        client.invalidateQueries({ queryKey: ['tasks'] }),
+        client.invalidateQueries({ queryKey: applicationKey(applicationId) }),
+      ]);
+    },
+  });
+}
+
+/** Why a department stops a task's clock by law (API PauseSchema). */
+export type { PauseReason };
+
+/** Starts or ends a statutory pause (专家评审、检验检测 …) of a task. */
+export function useTaskPause(applicationId: string) {
+  const client = useQueryClient();
+  return useMutation<
+    void,
+    ApiError,
+    | { task: string; action: 'pause'; reason: PauseReason; comment?: string }
+    | { task: string; action: 'resume' }
+  >({
+    mutationFn: (input) =>
+      input.action === 'pause'
+        ? apiPost<void>(`/api/v1/tasks/${encodeURIComponent(input.task)}/pause`, {
+            reason: input.reason,
+            ...(input.comment ? { comment: input.comment } : {}),
+          })
+        : apiPost<void>(`/api/v1/tasks/${encodeURIComponent(input.task)}/resume`),
     onSettled: async () => {
       await Promise.all([
         client.invalidateQueries({ queryKey: ['tasks'] }),

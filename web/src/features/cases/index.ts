@@ -11,6 +11,8 @@ export {
   useRefuse,
   useSupplyMaterials,
   useTaskAction,
+  useTaskPause,
+  type PauseReason,
   useTaskQueue,
   useWithdraw,
   type ApplicationSummary,

@@ -6,6 +6,7 @@ import { useT } from '../../i18n';
 import { useMe } from '../auth';
 import { useBi, type Guide } from '../catalog';
 import { TaskStatusTag, useDateTime, useTaskAction } from '../cases';
+import { PauseControls } from './pause-controls';
 import { ShortcutHelp } from './shortcut-help';
 import { useShortcuts } from './use-shortcuts';
 
@@ -186,6 +187,7 @@ export function DecisionPanel({
           </Button>
         </div>
       )}
+      <PauseControls application={application} task={task} />
 
       <Modal
         open={dialog !== null}
