@@ -88,10 +88,12 @@ test.describe('the one-time notice (一次性告知)', () => {
     await desk.keyboard.press('s');
     const dialog = desk.getByRole('dialog', { name: '要求补正' });
     await dialog.getByRole('checkbox', { name: '公司章程' }).check();
-    await dialog.getByLabel('“公司章程”需补正的原因').fill('章程缺少全体股东签字页，请补充。');
-    // The confirm button is enabled once the reason is in the form; then the key sends it.
+    const reason = dialog.getByLabel('“公司章程”需补正的原因');
+    await reason.fill('章程缺少全体股东签字页，请补充。');
+    // The confirm button is enabled once the reason is in the form; then the key sends it
+    // from the field the reviewer is typing in.
     await expect(dialog.getByRole('button', { name: '发出补正通知' })).toBeEnabled();
-    await desk.keyboard.press('Control+Enter');
+    await reason.press('Control+Enter');
     await expect(desk.getByText('补正通知已发出')).toBeVisible({ timeout: 15_000 });
     await expect(desk.getByRole('heading', { level: 1, name: '待办' })).toBeVisible();
     await desk.context().close();

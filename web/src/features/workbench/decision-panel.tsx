@@ -129,7 +129,13 @@ export function DecisionPanel({
   const claimedByOther = task.status === 'claimed' && task.assignee !== me.id;
 
   return (
-    <aside className="decision-panel desk-card" aria-labelledby="decision-title">
+    // Ctrl+Enter is caught here: key events bubble from the dialog (a portal) through React's
+    // tree, so the key confirms wherever the focus is in the dialog, even on its frame.
+    <aside
+      className="decision-panel desk-card"
+      aria-labelledby="decision-title"
+      onKeyDown={dialog ? confirmKeys : undefined}
+    >
       <div className="decision-panel__head">
         <h2 id="decision-title" className="section-title">
           {t('decision.title')}
@@ -199,7 +205,7 @@ export function DecisionPanel({
         onCancel={() => setDialog(null)}
         destroyOnHidden
       >
-        <div onKeyDown={confirmKeys} className="decision-dialog">
+        <div className="decision-dialog">
           <p className="decision-dialog__what">
             {bi(task.name)} · {application.receiptNo}
           </p>
