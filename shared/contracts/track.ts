@@ -1,6 +1,6 @@
 import { z } from 'zod';
-
-const Bilingual = z.object({ zh: z.string(), en: z.string() });
+import { ApplicationViewSchema } from './cases.js';
+import { BilingualTextSchema as Bilingual } from './catalog.js';
 
 /** GET /api/v1/track/{receiptNo} query: the key the printed QR code carries. */
 export const TrackQuerySchema = z.object({
@@ -14,15 +14,7 @@ export const TrackQuerySchema = z.object({
 /** The public progress of one application: nothing personal, nothing to link persons by. */
 export const TrackProgressSchema = z.object({
   subject: Bilingual.describe('The matter or bundle applied for'),
-  status: z.enum([
-    'deficient',
-    'accepted',
-    'paused',
-    'completed',
-    'rejected',
-    'refused',
-    'withdrawn',
-  ]),
+  status: ApplicationViewSchema.shape.status,
   stage: Bilingual.describe('Where the application is now, in words'),
   acceptedAt: z.string().nullable(),
   dueAt: z.string().nullable().describe('承诺时限, RFC 3339 in +08:00'),

@@ -51,46 +51,34 @@ export function createDeadlinesService(deps: {
     async recompute(change: CalendarChange): Promise<RecomputedDeadline[]> {
       const open = await repo.openDeadlines();
       const out: RecomputedDeadline[] = [];
-      const changes: Array<{
-        applicationId: string;
-        kind: RecomputedDeadline['kind'];
-        id: string;
-        oldDue: string;
-        newDue: string;
-      }> = [];
-      for (const a of open.applications) {
-        const next = a.due_at ? moved(change, a.accepted_at, a.due_at) : null;
-        if (next && a.due_at)
-          changes.push({
-            applicationId: a.id,
-            kind: 'application',
-            id: a.id,
-            oldDue: a.due_at,
-            newDue: next,
-          });
-      }
-      for (const t of open.tasks) {
-        const next = t.due_at ? moved(change, t.opened_at, t.due_at) : null;
-        if (next && t.due_at)
-          changes.push({
-            applicationId: t.application_id,
-            kind: 'task',
-            id: t.id,
-            oldDue: t.due_at,
-            newDue: next,
-          });
-      }
-      for (const f of open.followUps) {
-        const next = moved(change, f.created_at, f.due_at);
-        if (next)
-          changes.push({
-            applicationId: f.application_id,
-            kind: 'follow-up',
-            id: f.id,
-            oldDue: f.due_at,
-            newDue: next,
-          });
-      }
+      // Every open deadline with the instant its clock started.
+      const deadlines = [
+        ...open.applications.map((a) => ({
+          applicationId: a.id,
+          kind: 'application' as const,
+          id: a.id,
+          start: a.accepted_at,
+          due: a.due_at,
+        })),
+        ...open.tasks.map((t) => ({
+          applicationId: t.application_id,
+          kind: 'task' as const,
+          id: t.id,
+          start: t.opened_at,
+          due: t.due_at,
+        })),
+        ...open.followUps.map((f) => ({
+          applicationId: f.application_id,
+          kind: 'follow-up' as const,
+          id: f.id,
+          start: f.created_at,
+          due: f.due_at,
+        })),
+      ];
+      const changes = deadlines.flatMap(({ start, due, ...d }) => {
+        const newDue = due ? moved(change, start, due) : null;
+        return due && newDue ? [{ ...d, oldDue: due, newDue }] : [];
+      });
       // One transaction per application: its row, tasks, follow-ups and history move together.
       for (const applicationId of new Set(changes.map((c) => c.applicationId))) {
         const mine = changes.filter((c) => c.applicationId === applicationId);

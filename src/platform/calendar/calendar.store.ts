@@ -116,7 +116,8 @@ export async function createCalendarStore(deps: {
         added_at: clock.now().toISOString(),
         added_by: opts.addedBy,
       };
-      const before = await load();
+      // The calendar this node counted on: the provisional year is what the deadlines used.
+      const before = current;
       if (await repo.findYear(file.year)) {
         if (!opts.replace) throw yearExistsError(file.year, 'calendar_years');
         await repo.replaceYear(row);
