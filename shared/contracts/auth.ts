@@ -5,6 +5,7 @@ export const StaffRoleSchema = z
   .enum([
     'clerk',
     'reviewer',
+    'lead',
     'supervisor',
     'admin',
     'judge',

@@ -43,6 +43,13 @@ const STAFF: {
     who: 'window clerk, any matter (无差别全科受理)',
   },
   {
+    username: 'clerk2',
+    displayName: '黄磊（综合窗口）',
+    roles: ['clerk'],
+    department: 'zwfw',
+    who: "second window clerk of the same service centre (hands over colleagues' results)",
+  },
+  {
     username: 'supervisor1',
     displayName: '周强（效能监察）',
     roles: ['supervisor'],
@@ -73,8 +80,8 @@ const STAFF: {
 ];
 
 /**
- * Seeds the demo accounts of API.md: two residents, a company representative, the clerk,
- * one reviewer per department, supervisor, admin, court users and a verifier. Idempotent:
+ * Seeds the demo accounts of API.md: two residents, a company representative, two clerks,
+ * one reviewer and one lead per department, supervisor, admin, court users and a verifier. Idempotent:
  * accounts that exist are left alone. Returns the login table to print.
  */
 export async function seedDemo(deps: {
@@ -144,6 +151,18 @@ export async function seedDemo(deps: {
         totpSecret: DEMO_TOTP_SECRET,
       },
       `reviewer of ${d.name}`,
+    );
+    add(
+      {
+        username: `lead.${d.code}`,
+        password: DEMO_PASSWORD,
+        kind: 'staff',
+        displayName: `${d.name}负责人`,
+        roles: ['lead'],
+        departmentCode: d.code,
+        totpSecret: DEMO_TOTP_SECRET,
+      },
+      `department lead of ${d.name}: escalations and follow-ups`,
     );
   }
   // scrypt runs on libuv's thread pool: a few at a time keeps start-up short.

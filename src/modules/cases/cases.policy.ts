@@ -1,9 +1,14 @@
 import type { Principal } from '../../platform/http/index.js';
 import type { ApplicationRow, ApplicationScope, TaskRow } from './cases.repo.js';
 
+/** A reviewer or lead of a department (who sees that department's applications). */
+function inDepartment(p: Principal): p is Principal & { departmentCode: string } {
+  return (p.roles.includes('reviewer') || p.roles.includes('lead')) && !!p.departmentCode;
+}
+
 /**
- * Who may see which applications: applicants their own; reviewers those with a task of
- * their department; clerks what they accepted; supervisors all.
+ * Who may see which applications: applicants their own; reviewers and leads those with a
+ * task of their department; clerks what they accepted; supervisors all.
  */
 export function applicationScope(p: Principal): ApplicationScope | null {
   if (p.roles.includes('supervisor')) return { kind: 'all' };
@@ -15,8 +20,7 @@ export function applicationScope(p: Principal): ApplicationScope | null {
       orgId: p.kind === 'company' ? p.organizationId : undefined,
     };
   }
-  if (p.roles.includes('reviewer') && p.departmentCode)
-    return { kind: 'department', departmentCode: p.departmentCode };
+  if (inDepartment(p)) return { kind: 'department', departmentCode: p.departmentCode };
   if (p.roles.includes('clerk')) return { kind: 'submitter', accountId: p.accountId };
   if (p.kind === 'staff' || p.kind === 'system')
     return { kind: 'submitter', accountId: p.accountId };
@@ -32,8 +36,7 @@ export function canSeeApplication(p: Principal, app: ApplicationRow, tasks: Task
       return true;
     return p.kind === 'company' && !!p.organizationId && app.applicant_org_id === p.organizationId;
   }
-  if (p.roles.includes('reviewer') && p.departmentCode)
-    return tasks.some((t) => t.department_code === p.departmentCode);
+  if (inDepartment(p)) return tasks.some((t) => t.department_code === p.departmentCode);
   return false;
 }
 

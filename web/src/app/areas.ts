@@ -13,6 +13,7 @@ export type AreaKey =
   | 'intake'
   | 'handOver'
   | 'tasks'
+  | 'followUps'
   | 'dashboards'
   | 'warnings'
   | 'users'
@@ -53,6 +54,7 @@ export const AREAS: Record<AreaKey, Area> = {
   intake: area('intake', '/window/intake'),
   handOver: area('handOver', '/window/hand-over'),
   tasks: area('tasks', '/tasks'),
+  followUps: area('followUps', '/follow-ups'),
   dashboards: area('dashboards', '/supervision'),
   warnings: area('warnings', '/supervision/warnings'),
   users: area('users', '/admin/users'),
@@ -69,6 +71,7 @@ export type HomeKind =
   | 'citizen'
   | 'clerk'
   | 'reviewer'
+  | 'lead'
   | 'supervisor'
   | 'admin'
   | 'court'
@@ -117,9 +120,10 @@ const COURT = group('court', 'group.court', ['cases', 'mediation']);
 const STAFF: Record<StaffRole, { home: HomeKind; group: NavGroup }> = {
   clerk: { home: 'clerk', group: group('window', 'group.window', ['intake', 'handOver']) },
   reviewer: { home: 'reviewer', group: group('review', 'group.review', ['tasks']) },
+  lead: { home: 'lead', group: group('lead', 'group.lead', ['followUps']) },
   supervisor: {
     home: 'supervisor',
-    group: group('supervision', 'group.supervision', ['dashboards', 'warnings']),
+    group: group('supervision', 'group.supervision', ['dashboards', 'warnings', 'followUps']),
   },
   admin: { home: 'admin', group: group('admin', 'group.admin', ['users', 'catalog', 'ledger']) },
   judge: { home: 'court', group: COURT },

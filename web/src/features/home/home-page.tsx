@@ -12,6 +12,7 @@ const HOMES: Record<HomeKind, { title: MessageKey; intro: MessageKey }> = {
   citizen: { title: 'home.citizen.title', intro: 'home.citizen.intro' },
   clerk: { title: 'home.clerk.title', intro: 'home.clerk.intro' },
   reviewer: { title: 'home.reviewer.title', intro: 'home.reviewer.intro' },
+  lead: { title: 'home.lead.title', intro: 'home.lead.intro' },
   supervisor: { title: 'home.supervisor.title', intro: 'home.supervisor.intro' },
   admin: { title: 'home.admin.title', intro: 'home.admin.intro' },
   court: { title: 'home.court.title', intro: 'home.court.intro' },
