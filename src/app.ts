@@ -41,6 +41,8 @@ import {
 } from './modules/catalog/index.js';
 import {
   createCaseFlow,
+  createFollowUpsService,
+  registerFollowUpsRoutes,
   createCaseWriter,
   createCasesRepo,
   createCasesService,
@@ -131,6 +133,7 @@ export interface App {
     intake: ReturnType<typeof createIntakeService>;
     tasks: ReturnType<typeof createTasksService>;
     watch: ReturnType<typeof createWatchService>;
+    followUps: ReturnType<typeof createFollowUpsService>;
     webhooks: ReturnType<typeof createWebhooksService>;
     notifications: ReturnType<typeof createNotificationsService>;
     drafts: ReturnType<typeof createDraftsService>;
@@ -266,7 +269,19 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     addWorkingDays: (from: Date, days: number) => calendar.addWorkingDays(from, days),
     provisionalYears: (from: Date, to: Date) => calendar.provisionalYearsBetween(from, to),
   };
-  const flow = createCaseFlow({ clock, ids, calendar: caseCalendar, writer });
+  // Follow-ups belong to a person: the department's lead unless someone is named.
+  const followUps = createFollowUpsService({
+    repo: casesRepo,
+    clock,
+    ids,
+    writer,
+    staff: {
+      leadOf: async (department, tx) =>
+        (await identity.staffWithRole('lead', department, tx))[0] ?? null,
+      displayNames: (accountIds) => identity.displayNames(accountIds),
+    },
+  });
+  const flow = createCaseFlow({ clock, ids, calendar: caseCalendar, writer, followUps });
   const definitions = new Map<string, CaseDefinition | undefined>();
   const caseCatalog = {
     definition(kind: 'matter' | 'bundle', code: string): CaseDefinition | undefined {
@@ -355,6 +370,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     writer,
     registry,
     mask: maskIdNumber,
+    followUps,
   });
   // The PDF font is a fact of the machine, not of the configuration: ONETRIP_PDF_FONT or Noto CJK.
   const track = createTrackService({
@@ -374,7 +390,13 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     outputNames: (matter) => catalogData.matter(matter)?.outputs.map((o) => o.name) ?? [],
   });
   const deadlines = createDeadlinesService({ repo: casesRepo, writer, clock });
-  const watch = createWatchService({ repo: casesRepo, clock, ids, calendar: caseCalendar, writer });
+  const watch = createWatchService({
+    repo: casesRepo,
+    clock,
+    calendar: caseCalendar,
+    writer,
+    followUps,
+  });
   const jobs = createJobRunner({
     db: handle.db,
     dialect: handle.dialect,
@@ -405,6 +427,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   registerTrackRoutes(server, { track });
   registerCalendarRoutes(server, { calendar, status: () => calendarStore.status() });
   registerCasesRoutes(server, { cases, intake, tasks });
+  registerFollowUpsRoutes(server, { followUps });
   registerDocumentsRoutes(server, { documents });
   registerDraftsRoutes(server, { drafts });
   registerNotificationsRoutes(server, { notifications });
@@ -434,6 +457,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       intake,
       tasks,
       watch,
+      followUps,
       deadlines,
       webhooks,
       notifications,

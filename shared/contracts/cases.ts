@@ -211,7 +211,11 @@ export const FollowUpViewSchema = z.object({
   department: z.string().nullable(),
   material: z.string().nullable(),
   taskId: z.string().nullable(),
-  note: z.string().nullable(),
+  note: z.string().nullable().describe('Why it was opened (the rating comment, the overdue step)'),
+  owner: z.string().nullable().describe('Account id of who answers for it'),
+  createdAt: z.string(),
+  closedAt: z.string().nullable(),
+  outcome: z.string().nullable().describe('What was done, once closed'),
 });
 
 /** An application as its applicant, clerk, reviewers and supervisors see it. */
@@ -262,6 +266,11 @@ export const ApplicationViewSchema = z.object({
   ),
   actions: z.array(ActionViewSchema).describe('The full, append-only history'),
   followUps: z.array(FollowUpViewSchema),
+  ratingOpen: z
+    .boolean()
+    .describe(
+      'Whether the applicant may rate now: once settled, and again after a poor rating’s follow-ups are closed',
+    ),
   evaluations: z.array(
     z.object({
       score: z.number().int(),

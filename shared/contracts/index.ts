@@ -7,3 +7,4 @@ export * from './calendar.js';
 export * from './ledger.js';
 export * from './datahub.js';
 export * from './track.js';
+export * from './follow-ups.js';

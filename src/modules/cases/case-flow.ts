@@ -4,6 +4,7 @@ import { dependentsOf, readySteps, type CaseDefinition } from './case-definition
 import type { CaseCalendarPort } from './case-ports.js';
 import type { Actor, CaseWriter } from './case-writer.js';
 import type { ApplicationRow, CasesQueries, TaskRow } from './cases.repo.js';
+import type { FollowUpsService } from './follow-ups.service.js';
 import type { MaterialState } from './materials.js';
 
 const TERMINAL = new Set(['approved', 'rejected', 'cancelled']);
@@ -33,8 +34,9 @@ export function createCaseFlow(deps: {
   ids: IdGenerator;
   calendar: CaseCalendarPort;
   writer: CaseWriter;
+  followUps: Pick<FollowUpsService, 'open'>;
 }) {
-  const { clock, ids, calendar, writer } = deps;
+  const { clock, ids, calendar, writer, followUps } = deps;
 
   async function openReady(
     tx: CasesQueries,
@@ -145,18 +147,19 @@ export function createCaseFlow(deps: {
         const dueAt = new Date(
           `${m.commitmentDue ?? now.toISOString().slice(0, 10)}T23:59:59+08:00`,
         );
-        await tx.insertFollowUp({
-          id: ids.id(),
-          application_id: app.id,
+        // The department of the first step that needs it follows it up; the accepting clerk
+        // owns it (they took the promise), or else the department's lead. Both hear of it
+        // only when it falls due.
+        const firstStep = def.materials.find((x) => x.id === m.material)?.steps[0];
+        const department =
+          def.steps.find((x) => x.id === firstStep)?.department ?? def.steps[0]?.department;
+        await followUps.open(tx, app, {
           kind: 'commitment',
-          task_id: null,
-          material_id: m.material,
-          department_code: null,
-          due_at: dueAt.toISOString(),
-          status: 'open',
-          note: null,
-          created_at: now.toISOString(),
-          closed_at: null,
+          department: department ?? null,
+          materialId: m.material,
+          dueAt,
+          owner: actor !== 'system' && actor.roles.includes('clerk') ? actor.accountId : undefined,
+          notifyOwner: false,
         });
       }
       await writer.emit(tx, {

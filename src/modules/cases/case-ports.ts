@@ -32,13 +32,19 @@ export interface CaseEvent {
     | 'task.opened'
     | 'task.decided'
     | 'task.escalated'
-    | 'supplement.requested';
+    | 'supplement.requested'
+    | 'follow-up.assigned'
+    | 'follow-up.overdue'
+    | 'follow-up.closed'
+    | 'commitment.overdue';
   applicationId: string;
   receiptNo: string;
   taskId?: string;
   departmentCode?: string;
   /** Who should hear of it: the applicant's account, a department. */
   recipientAccount?: string;
+  /** The staff account a follow-up belongs to, who hears of it first. */
+  ownerAccount?: string;
   data: Record<string, unknown>;
   at: Date;
 }
@@ -91,6 +97,14 @@ export interface CaseRegistryPort {
   organizationById(
     id: string,
   ): Promise<{ id: string; credit_code: string; name: string } | undefined>;
+}
+
+/** Staff accounts as the case engine uses them (who owns a follow-up). */
+export interface CaseStaffPort {
+  /** The department's lead who answers for its follow-ups (the first by account name), if any. */
+  leadOf(departmentCode: string, tx: Kysely<Database>): Promise<string | null>;
+  /** Display names of accounts, by id. */
+  displayNames(accountIds: string[]): Promise<Map<string, string>>;
 }
 
 /** Attachments as the case engine uses them. */

@@ -28,6 +28,8 @@ export type ActionType =
   | 'rejected'
   | 'rated'
   | 'follow-up-opened'
+  | 'follow-up-overdue'
+  | 'follow-up-closed'
   | 'handed-over'
   | 'deadline-recomputed';
 
@@ -79,6 +81,8 @@ export function applyAction(state: DerivedState, type: ActionType): DerivedState
     case 'commitment-overdue':
     case 'rated':
     case 'follow-up-opened':
+    case 'follow-up-overdue':
+    case 'follow-up-closed':
     case 'handed-over':
     case 'deadline-recomputed':
       return state;

@@ -100,4 +100,14 @@ export const CaseErrors = {
       zh: '该办件已评价',
       en: 'This application has already been rated',
     }),
+  followUpNotFound: () =>
+    new NotFoundError('CASE_FOLLOW_UP_NOT_FOUND', {
+      zh: '督办事项不存在',
+      en: 'No such follow-up',
+    }),
+  followUpClosed: () =>
+    new ConflictError('CASE_FOLLOW_UP_CLOSED', {
+      zh: '该督办事项已办结',
+      en: 'This follow-up is already closed',
+    }),
 };

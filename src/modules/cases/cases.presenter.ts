@@ -9,6 +9,7 @@ import type {
   TaskRow,
 } from './cases.repo.js';
 import type { MaterialState, NoticeItem } from './materials.js';
+import { ratingOpen } from './rating.js';
 
 const t = (iso: string | null) => (iso ? toRfc3339(new Date(iso)) : null);
 
@@ -119,7 +120,12 @@ export function presentApplication(
       material: f.material_id,
       taskId: f.task_id,
       note: f.note,
+      owner: f.owner_account,
+      createdAt: toRfc3339(new Date(f.created_at)),
+      closedAt: t(f.closed_at),
+      outcome: f.outcome,
     })),
+    ratingOpen: ratingOpen(app.status, parts.evaluations, parts.followUps),
     evaluations: parts.evaluations.map((e) => ({
       score: e.score,
       department: e.department_code,

@@ -317,6 +317,17 @@ function casesQueries(db: Kysely<Database>, dialect: Dialect) {
       await db.updateTable('follow_ups').set(patch).where('id', '=', id).execute();
     },
 
+    /** Marks an open follow-up raised (overdue); false when another pass already did. */
+    async raiseFollowUp(id: string): Promise<boolean> {
+      const res = await db
+        .updateTable('follow_ups')
+        .set({ status: 'raised' })
+        .where('id', '=', id)
+        .where('status', '=', 'open')
+        .executeTakeFirst();
+      return Number(res.numUpdatedRows) > 0;
+    },
+
     followUpsOf(applicationId: string): Promise<FollowUpRow[]> {
       return db
         .selectFrom('follow_ups')
@@ -336,14 +347,42 @@ function casesQueries(db: Kysely<Database>, dialect: Dialect) {
         .execute();
     },
 
+    findFollowUp(id: string): Promise<FollowUpRow | undefined> {
+      return db.selectFrom('follow_ups').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+
+    /**
+     * Follow-ups with their application's receipt number and title, the soonest due first:
+     * of one department or owner (or both: either matches), in some states.
+     */
     listFollowUps(filter: {
       departmentCode?: string;
-      status?: FollowUpRow['status'];
+      ownerAccount?: string;
+      statuses: FollowUpRow['status'][];
       limit: number;
-    }): Promise<FollowUpRow[]> {
-      let q = db.selectFrom('follow_ups').selectAll().orderBy('due_at').limit(filter.limit);
-      if (filter.departmentCode) q = q.where('department_code', '=', filter.departmentCode);
-      if (filter.status) q = q.where('status', '=', filter.status);
+    }): Promise<(FollowUpRow & { receipt_no: string; title: string })[]> {
+      let q = db
+        .selectFrom('follow_ups')
+        .innerJoin('applications', 'applications.id', 'follow_ups.application_id')
+        .selectAll('follow_ups')
+        .select(['applications.receipt_no', 'applications.title'])
+        .where('follow_ups.status', 'in', filter.statuses)
+        .orderBy('follow_ups.due_at')
+        .orderBy('follow_ups.id')
+        .limit(filter.limit);
+      const { departmentCode, ownerAccount } = filter;
+      if (departmentCode !== undefined || ownerAccount !== undefined) {
+        q = q.where((eb) =>
+          eb.or([
+            ...(departmentCode !== undefined
+              ? [eb('follow_ups.department_code', '=', departmentCode)]
+              : []),
+            ...(ownerAccount !== undefined
+              ? [eb('follow_ups.owner_account', '=', ownerAccount)]
+              : []),
+          ]),
+        );
+      }
       return q.execute();
     },
 

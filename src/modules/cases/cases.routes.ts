@@ -297,45 +297,4 @@ export function registerCasesRoutes(
       return reply.status(204).send(null);
     },
   );
-
-  app.get(
-    '/api/v1/follow-ups',
-    {
-      schema: {
-        tags: ['tasks'],
-        summary: 'Follow-ups: escalations, unmet commitments, rating call-backs and rectifications',
-        querystring: z.object({ status: z.enum(['open', 'raised', 'done']).optional() }),
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                id: z.string(),
-                applicationId: z.string(),
-                kind: z.string(),
-                status: z.string(),
-                dueAt: z.string(),
-                department: z.string().nullable(),
-                note: z.string().nullable(),
-              }),
-            ),
-          }),
-          ...errors,
-        },
-      },
-    },
-    async (request) => {
-      const rows = await cases.followUps(requirePrincipal(request), request.query);
-      return {
-        items: rows.map((f) => ({
-          id: f.id,
-          applicationId: f.application_id,
-          kind: f.kind,
-          status: f.status,
-          dueAt: f.due_at,
-          department: f.department_code,
-          note: f.note,
-        })),
-      };
-    },
-  );
 }

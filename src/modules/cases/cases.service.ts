@@ -8,13 +8,16 @@ import { CaseErrors } from './cases.errors.js';
 import { actsForApplicant, applicationScope, canSeeApplication } from './cases.policy.js';
 import { presentApplication } from './cases.presenter.js';
 import type { ApplicationRow, CasesRepo } from './cases.repo.js';
+import type { FollowUpsService } from './follow-ups.service.js';
+import { ratingOpen } from './rating.js';
 
 /** Masks all but the first 6 and last 4 characters of an identity number. */
 export type MaskFn = (idNumber: string) => string;
 
 /**
  * Reading applications (each caller sees only what the policy allows), rating them (好差评,
- * a poor rating opens a call-back within 1 working day and a rectification within 15) and
+ * a poor rating opens a call-back within 1 working day and a rectification within 15; once
+ * both are closed the applicant may rate again) and
  * the hand-over of results (统一出件).
  */
 export function createCasesService(deps: {
@@ -25,8 +28,9 @@ export function createCasesService(deps: {
   writer: CaseWriter;
   registry: CaseRegistryPort;
   mask: MaskFn;
+  followUps: Pick<FollowUpsService, 'open'>;
 }) {
-  const { repo, clock, ids, calendar, writer, registry } = deps;
+  const { repo, clock, ids, calendar, writer, registry, followUps } = deps;
 
   async function view(app: ApplicationRow): Promise<ApplicationView> {
     const [tasks, actions, followUps, evaluations] = await Promise.all([
@@ -97,7 +101,9 @@ export function createCasesService(deps: {
             zh: '评价（办件尚未办结）',
             en: 'rate an application before it is settled',
           });
-        if ((await tx.evaluationsOf(id)).length > 0) throw CaseErrors.alreadyRated();
+        const earlier = await tx.evaluationsOf(id);
+        if (!ratingOpen(app.status, earlier, await tx.followUpsOf(id)))
+          throw CaseErrors.alreadyRated();
         const now = clock.now();
         const tasks = await tx.tasksOf(id);
         const ratings = [
@@ -132,10 +138,14 @@ export function createCasesService(deps: {
         await writer.act(tx, app, {
           type: 'rated',
           actor: p,
-          data: { ratings: ratings.map((r) => ({ department: r.department, score: r.score })) },
+          data: {
+            ratings: ratings.map((r) => ({ department: r.department, score: r.score })),
+            again: earlier.length > 0,
+          },
         });
         for (const r of ratings.filter((x) => x.score <= 2)) {
-          // 差评: a call-back within 1 working day, rectification (整改) within 15.
+          // 差评: a call-back within 1 working day, rectification (整改) within 15, each owned
+          // by the department's lead.
           const departments = r.department
             ? [r.department]
             : [...new Set(tasks.map((t) => t.department_code))];
@@ -144,18 +154,11 @@ export function createCasesService(deps: {
               ['rating-callback', 1],
               ['rating-rectification', 15],
             ] as const) {
-              await tx.insertFollowUp({
-                id: ids.id(),
-                application_id: id,
+              await followUps.open(tx, app, {
                 kind,
-                task_id: null,
-                material_id: null,
-                department_code: department,
-                due_at: calendar.addWorkingDays(now, days).toISOString(),
-                status: 'open',
+                department,
+                dueAt: calendar.addWorkingDays(now, days),
                 note: r.comment,
-                created_at: now.toISOString(),
-                closed_at: null,
               });
             }
             await writer.act(tx, app, {
@@ -192,17 +195,6 @@ export function createCasesService(deps: {
         });
       });
       return view((await repo.findApplication(id)) as ApplicationRow);
-    },
-
-    /** Follow-ups (escalations, commitments, ratings) of a department or, for supervisors, all. */
-    async followUps(p: Principal, filter: { status?: 'open' | 'raised' | 'done' }) {
-      const supervisor = p.roles.includes('supervisor');
-      if (!supervisor && !p.departmentCode) throw CaseErrors.forbidden();
-      return repo.listFollowUps({
-        departmentCode: supervisor ? undefined : p.departmentCode,
-        status: filter.status,
-        limit: 200,
-      });
     },
   };
 }

@@ -76,7 +76,11 @@ export interface CaseActionsTable {
   data: string;
 }
 
-/** Follow-ups: unmet 容缺 commitments, escalations, rating call-backs and rectifications. */
+/**
+ * Follow-ups: unmet 容缺 commitments, escalations, rating call-backs and rectifications. Each
+ * has a department and an owner who answers for it; `open` until due, `raised` once overdue
+ * (told once), `done` when closed with an outcome.
+ */
 export interface FollowUpsTable {
   id: string;
   application_id: string;
@@ -89,6 +93,11 @@ export interface FollowUpsTable {
   note: string | null;
   created_at: string;
   closed_at: string | null;
+  /** The account who answers for it (the department's lead, the accepting clerk), if any. */
+  owner_account: string | null;
+  closed_by: string | null;
+  /** What was done, as told to the applicant. */
+  outcome: string | null;
 }
 
 /** 好差评: a rating of the whole application or of one step's department. */

@@ -14,6 +14,7 @@ export type {
   CaseLedgerEntry,
   CaseLedgerPort,
   CaseRegistryPort,
+  CaseStaffPort,
   CaseDatahubPort,
   CaseDatahubFetched,
   CaseDatahubOutcome,
@@ -39,6 +40,8 @@ export {
   type RecomputedDeadline,
 } from './deadlines.service.js';
 export { registerCasesRoutes } from './cases.routes.js';
+export { createFollowUpsService, type FollowUpsService } from './follow-ups.service.js';
+export { registerFollowUpsRoutes } from './follow-ups.routes.js';
 export { createDraftsRepo } from './drafts.repo.js';
 export { createDraftsService, type DraftsService } from './drafts.service.js';
 export { registerDraftsRoutes } from './drafts.routes.js';

@@ -1,8 +1,8 @@
 import type { Clock } from '../../platform/clock/index.js';
-import type { IdGenerator } from '../../platform/ids/index.js';
 import type { CaseCalendarPort } from './case-ports.js';
 import type { CaseWriter } from './case-writer.js';
 import type { CasesRepo } from './cases.repo.js';
+import type { FollowUpsService } from './follow-ups.service.js';
 import type { AlertLevel } from './cases.tables.js';
 
 /** The share of a limit after which a task or application turns yellow (预警). */
@@ -19,18 +19,19 @@ export interface WatchReport {
 
 /**
  * The deadline watch (效能监察): marks tasks and applications yellow at 80% of their time and
- * red when overdue, escalates overdue tasks to the department's lead and to supervision,
- * and raises follow-ups whose time ran out (unmet 容缺 commitments, rating call-backs). Every
- * change is written as an action of the application.
+ * red when overdue, escalates overdue tasks to the department's lead and to supervision
+ * (a follow-up owned by the lead, due in 1 working day), and raises follow-ups whose time
+ * ran out (unmet 容缺 commitments, rating call-backs). Every change is written as an action
+ * of the application.
  */
 export function createWatchService(deps: {
   repo: CasesRepo;
   clock: Clock;
-  ids: IdGenerator;
   calendar: CaseCalendarPort;
   writer: CaseWriter;
+  followUps: Pick<FollowUpsService, 'open' | 'raiseDue'>;
 }) {
-  const { repo, clock, ids, calendar, writer } = deps;
+  const { repo, clock, calendar, writer, followUps } = deps;
 
   function level(openedAt: string, dueAt: string, now: Date): AlertLevel {
     const due = new Date(dueAt);
@@ -82,18 +83,14 @@ export function createWatchService(deps: {
             taskId: task.id,
             data: { step: task.step_id, department: task.department_code, to },
           });
-          await tx.insertFollowUp({
-            id: ids.id(),
-            application_id: app.id,
+          // The escalation event below tells the lead and supervision: no second message.
+          await followUps.open(tx, app, {
             kind: 'escalation',
-            task_id: task.id,
-            material_id: null,
-            department_code: task.department_code,
-            due_at: calendar.addWorkingDays(now, 1).toISOString(),
-            status: 'open',
+            department: task.department_code,
+            taskId: task.id,
+            dueAt: calendar.addWorkingDays(now, 1),
             note: `overdue since ${task.due_at}`,
-            created_at: now.toISOString(),
-            closed_at: null,
+            notifyOwner: false,
           });
           await writer.emit(tx, {
             type: 'task.escalated',
@@ -112,28 +109,9 @@ export function createWatchService(deps: {
         if (next === app.alert || next === 'normal' || app.alert === 'overdue') continue;
         await repo.updateApplication(app.id, { alert: next });
       }
-      for (const f of await repo.dueFollowUps(now.toISOString())) {
-        await repo.transaction(async (tx) => {
-          const app = await tx.findApplication(f.application_id);
-          if (!app) return;
-          await tx.updateFollowUp(f.id, { status: 'raised' });
-          if (f.kind === 'commitment') {
-            await writer.act(tx, app, {
-              type: 'commitment-overdue',
-              actor: 'system',
-              data: { material: f.material_id, dueAt: f.due_at },
-            });
-            report.commitmentsRaised++;
-          } else {
-            await writer.act(tx, app, {
-              type: 'follow-up-opened',
-              actor: 'system',
-              data: { followUp: f.id, kind: f.kind, overdueSince: f.due_at },
-            });
-            report.followUpsRaised++;
-          }
-        });
-      }
+      const raised = await followUps.raiseDue();
+      report.commitmentsRaised = raised.commitments;
+      report.followUpsRaised = raised.followUps;
       return report;
     },
   };

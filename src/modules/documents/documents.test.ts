@@ -39,6 +39,7 @@ function buildView(overrides: Partial<ApplicationView> = {}): ApplicationView {
     results: [],
     actions: [],
     followUps: [],
+    ratingOpen: false,
     evaluations: [],
     ...overrides,
   };

@@ -39,6 +39,29 @@ function identityQueries(db: Kysely<Database>) {
       return db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
     },
 
+    /** Enabled staff accounts with a role (and department), by account name. */
+    async staffWithRole(role: string, departmentCode: string | undefined): Promise<string[]> {
+      let q = db
+        .selectFrom('accounts')
+        .select('id')
+        .where('kind', '=', 'staff')
+        .where('disabled', '=', 0)
+        // Roles are a JSON array of plain words: the quoted role matches one element exactly.
+        .where('roles', 'like', `%"${role.replace(/[^a-z-]/g, '')}"%`)
+        .orderBy('username');
+      if (departmentCode !== undefined) q = q.where('department_code', '=', departmentCode);
+      return (await q.execute()).map((r) => r.id);
+    },
+
+    async displayNames(ids: string[]): Promise<{ id: string; display_name: string }[]> {
+      if (ids.length === 0) return [];
+      return db
+        .selectFrom('accounts')
+        .select(['id', 'display_name'])
+        .where('id', 'in', ids)
+        .execute();
+    },
+
     async insertAccount(row: Insertable<AccountsTable>): Promise<void> {
       await db.insertInto('accounts').values(row).execute();
     },

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../schema.js';
 import type { Clock } from '../../platform/clock/index.js';
 import { toRfc3339 } from '../../platform/clock/index.js';
 import type { SecretBox } from '../../platform/crypto/index.js';
@@ -6,7 +8,7 @@ import type { IdGenerator } from '../../platform/ids/index.js';
 import type { Principal, StaffRole } from '../../platform/http/index.js';
 import type { LoginRequest, LoginResponse, Me } from '../../../shared/contracts/index.js';
 import { IdentityErrors } from './identity.errors.js';
-import type { AccountRow, IdentityRepo } from './identity.repo.js';
+import { createIdentityRepo, type AccountRow, type IdentityRepo } from './identity.repo.js';
 import type { LoginOutcome } from './identity.tables.js';
 import { maskIdNumber } from './mask.js';
 import { hashPassword, verifyPassword } from './password.js';
@@ -316,6 +318,19 @@ export function createIdentityService(deps: IdentityServiceDeps) {
     /** Whether an account with this name exists. */
     async accountExists(username: string): Promise<boolean> {
       return (await repo.findAccountByUsername(username.toLowerCase())) !== undefined;
+    },
+
+    /**
+     * The enabled staff accounts with a role, of one department or all, by account name; `tx`
+     * reads inside the caller's transaction.
+     */
+    staffWithRole: (role: StaffRole, departmentCode?: string, tx?: Kysely<Database>) =>
+      (tx ? createIdentityRepo(tx) : repo).staffWithRole(role, departmentCode),
+
+    /** The display names of accounts, by id (unknown ids are left out). */
+    async displayNames(ids: string[]): Promise<Map<string, string>> {
+      const rows = await repo.displayNames([...new Set(ids)]);
+      return new Map(rows.map((r) => [r.id, r.display_name]));
     },
 
     /** How many accounts exist (0 means an empty platform, where demo mode seeds). */

@@ -21,6 +21,22 @@ export function createNotificationsRepo(db: Kysely<Database>) {
         .execute();
       return rows.map((r) => r.id);
     },
+    /** The enabled staff accounts with a role (of one department), read in the given transaction. */
+    async staffWithRole(
+      tx: Kysely<Database>,
+      role: 'lead' | 'supervisor',
+      departmentCode?: string,
+    ): Promise<string[]> {
+      let q = tx
+        .selectFrom('accounts')
+        .select('id')
+        .where('kind', '=', 'staff')
+        .where('disabled', '=', 0)
+        // Roles are a JSON array of plain words: the quoted role matches one element exactly.
+        .where('roles', 'like', `%"${role}"%`);
+      if (departmentCode !== undefined) q = q.where('department_code', '=', departmentCode);
+      return (await q.execute()).map((r) => r.id);
+    },
     list(accountId: string, limit: number): Promise<NotificationRow[]> {
       return db
         .selectFrom('notifications')

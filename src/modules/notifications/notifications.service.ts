@@ -38,9 +38,17 @@ export interface InboxEvent {
   receiptNo: string;
   departmentCode?: string;
   recipientAccount?: string;
+  /** The staff account a follow-up belongs to. */
+  ownerAccount?: string;
   data: Record<string, unknown>;
   at: Date;
 }
+
+/**
+ * Who hears of an event: the applicant (also by SMS), the staff of its department, the
+ * department's leads, the supervision office, the follow-up's owner.
+ */
+type Audience = 'applicant' | 'department' | 'leads' | 'supervisors' | 'owner';
 
 type Text = { zh: string; en: string };
 /** A scalar event field as text (anything else as nothing). */
@@ -51,56 +59,134 @@ const when = (v: unknown): string =>
     : shown(v);
 const shown = (v: unknown): string =>
   typeof v === 'string' || typeof v === 'number' ? String(v) : '';
-const TEXTS: Record<string, (e: InboxEvent) => { title: Text; body: Text } | null> = {
-  'application.accepted': (e) => ({
-    title: { zh: '办件已受理', en: 'Application accepted' },
-    body: {
-      zh: `受理编号 ${e.receiptNo}，承诺办结时间 ${when(e.data.dueAt)}`,
-      en: `Receipt ${e.receiptNo}, due ${when(e.data.dueAt)}`,
-    },
-  }),
-  'application.deficient': (e) => ({
-    title: { zh: '一次性告知：材料不全', en: 'One-time notice: materials missing' },
-    body: {
-      zh: `办件 ${e.receiptNo} 缺少 ${shown(e.data.items)} 项材料，请一次补齐`,
-      en: `Application ${e.receiptNo} lacks ${shown(e.data.items)} materials; supply them all at once`,
-    },
-  }),
-  'supplement.requested': (e) => ({
-    title: { zh: '请补正材料', en: 'Please supplement materials' },
-    body: {
-      zh: `办件 ${e.receiptNo} 需要补正，计时已暂停`,
-      en: `Application ${e.receiptNo} needs a supplement; the clock is paused`,
-    },
-  }),
-  'application.completed': (e) => ({
-    title: { zh: '办件已办结', en: 'Application completed' },
-    body: {
-      zh: `办件 ${e.receiptNo} 已办结，欢迎评价`,
-      en: `Application ${e.receiptNo} is complete; please rate the service`,
-    },
-  }),
-  'application.rejected': (e) => ({
-    title: { zh: '办件未获批准', en: 'Application not approved' },
-    body: {
-      zh: `办件 ${e.receiptNo} 有事项未获批准，请查看原因`,
-      en: `A step of application ${e.receiptNo} was not approved; see why`,
-    },
-  }),
-  'task.opened': (e) => ({
-    title: { zh: '新的待办', en: 'New task' },
-    body: {
-      zh: `办件 ${e.receiptNo} 有一项待审批任务`,
-      en: `Application ${e.receiptNo} has a task for your department`,
-    },
-  }),
-  'task.escalated': (e) => ({
-    title: { zh: '超期督办', en: 'Overdue task escalated' },
-    body: {
-      zh: `办件 ${e.receiptNo} 的任务已超期，已上报部门负责人和效能监察`,
-      en: `A task of ${e.receiptNo} is overdue and was escalated`,
-    },
-  }),
+const KIND: Record<string, Text> = {
+  escalation: { zh: '超期督办', en: 'escalation' },
+  'rating-callback': { zh: '差评回访', en: 'rating call-back' },
+  'rating-rectification': { zh: '差评整改', en: 'rating rectification' },
+  commitment: { zh: '容缺承诺', en: 'promised material' },
+};
+const kind = (v: unknown): Text => KIND[shown(v)] ?? { zh: shown(v), en: shown(v) };
+
+const MESSAGES: Record<
+  string,
+  { to: Audience[]; text: (e: InboxEvent) => { title: Text; body: Text } }
+> = {
+  'application.accepted': {
+    to: ['applicant'],
+    text: (e) => ({
+      title: { zh: '办件已受理', en: 'Application accepted' },
+      body: {
+        zh: `受理编号 ${e.receiptNo}，承诺办结时间 ${when(e.data.dueAt)}`,
+        en: `Receipt ${e.receiptNo}, due ${when(e.data.dueAt)}`,
+      },
+    }),
+  },
+  'application.deficient': {
+    to: ['applicant'],
+    text: (e) => ({
+      title: { zh: '一次性告知：材料不全', en: 'One-time notice: materials missing' },
+      body: {
+        zh: `办件 ${e.receiptNo} 缺少 ${shown(e.data.items)} 项材料，请一次补齐`,
+        en: `Application ${e.receiptNo} lacks ${shown(e.data.items)} materials; supply them all at once`,
+      },
+    }),
+  },
+  'supplement.requested': {
+    to: ['applicant'],
+    text: (e) => ({
+      title: { zh: '请补正材料', en: 'Please supplement materials' },
+      body: {
+        zh: `办件 ${e.receiptNo} 需要补正，计时已暂停`,
+        en: `Application ${e.receiptNo} needs a supplement; the clock is paused`,
+      },
+    }),
+  },
+  'application.completed': {
+    to: ['applicant'],
+    text: (e) => ({
+      title: { zh: '办件已办结', en: 'Application completed' },
+      body: {
+        zh: `办件 ${e.receiptNo} 已办结，欢迎评价`,
+        en: `Application ${e.receiptNo} is complete; please rate the service`,
+      },
+    }),
+  },
+  'application.rejected': {
+    to: ['applicant'],
+    text: (e) => ({
+      title: { zh: '办件未获批准', en: 'Application not approved' },
+      body: {
+        zh: `办件 ${e.receiptNo} 有事项未获批准，请查看原因`,
+        en: `A step of application ${e.receiptNo} was not approved; see why`,
+      },
+    }),
+  },
+  'task.opened': {
+    to: ['department'],
+    text: (e) => ({
+      title: { zh: '新的待办', en: 'New task' },
+      body: {
+        zh: `办件 ${e.receiptNo} 有一项待审批任务`,
+        en: `Application ${e.receiptNo} has a task for your department`,
+      },
+    }),
+  },
+  'task.escalated': {
+    to: ['leads', 'supervisors'],
+    text: (e) => ({
+      title: { zh: '超期督办', en: 'Overdue task escalated' },
+      body: {
+        zh: `办件 ${e.receiptNo} 的任务已超期，已上报部门负责人和效能监察，请于1个工作日内督办`,
+        en: `A task of ${e.receiptNo} is overdue and was escalated to the lead and supervision; follow it up within 1 working day`,
+      },
+    }),
+  },
+  'follow-up.assigned': {
+    to: ['owner'],
+    text: (e) => ({
+      title: {
+        zh: `新的督办：${kind(e.data.kind).zh}`,
+        en: `New follow-up: ${kind(e.data.kind).en}`,
+      },
+      body: {
+        zh: `办件 ${e.receiptNo}，请于 ${when(e.data.dueAt)} 前办结`,
+        en: `Application ${e.receiptNo}; close it by ${when(e.data.dueAt)}`,
+      },
+    }),
+  },
+  'follow-up.overdue': {
+    to: ['owner', 'supervisors'],
+    text: (e) => ({
+      title: {
+        zh: `督办逾期：${kind(e.data.kind).zh}`,
+        en: `Follow-up overdue: ${kind(e.data.kind).en}`,
+      },
+      body: {
+        zh: `办件 ${e.receiptNo} 的${kind(e.data.kind).zh}已超过 ${when(e.data.dueAt)}，仍未办结`,
+        en: `The ${kind(e.data.kind).en} of ${e.receiptNo} was due ${when(e.data.dueAt)} and is not closed`,
+      },
+    }),
+  },
+  'follow-up.closed': {
+    to: ['applicant'],
+    text: (e) => ({
+      title: { zh: '您的评价已回访处理', en: 'Your rating was followed up' },
+      body: {
+        zh: `办件 ${e.receiptNo}：${shown(e.data.outcome)}${e.data.rateAgain === true ? '。欢迎再次评价' : ''}`,
+        en: `Application ${e.receiptNo}: ${shown(e.data.outcome)}${e.data.rateAgain === true ? '. You may rate again' : ''}`,
+      },
+    }),
+  },
+  'commitment.overdue': {
+    to: ['applicant', 'department', 'owner'],
+    text: (e) => ({
+      title: { zh: '容缺承诺材料逾期未交', en: 'Promised material overdue' },
+      body: {
+        zh: `办件 ${e.receiptNo} 承诺于 ${when(e.data.dueAt)} 前补交的材料尚未提交，请尽快补交`,
+        en: `The material promised for ${e.receiptNo} by ${when(e.data.dueAt)} has not arrived; please hand it in`,
+      },
+    }),
+  },
 };
 
 /**
@@ -115,19 +201,39 @@ export function createNotificationsService(deps: {
   messenger: OutboundMessenger;
 }) {
   const { repo, clock, ids } = deps;
+
+  async function audienceOf(
+    tx: Kysely<Database>,
+    audience: Audience,
+    e: InboxEvent,
+  ): Promise<string[]> {
+    switch (audience) {
+      case 'applicant':
+        return e.recipientAccount ? [e.recipientAccount] : [];
+      case 'owner':
+        return e.ownerAccount ? [e.ownerAccount] : [];
+      case 'department':
+        return e.departmentCode ? repo.staffOf(tx, e.departmentCode) : [];
+      case 'leads':
+        return e.departmentCode ? repo.staffWithRole(tx, 'lead', e.departmentCode) : [];
+      case 'supervisors':
+        return repo.staffWithRole(tx, 'supervisor');
+    }
+  }
+
   return {
     /** Writes the notifications of a case event in the caller's transaction. */
     async emit(tx: Kysely<Database>, event: InboxEvent): Promise<void> {
-      const text = TEXTS[event.type]?.(event);
-      if (!text) return;
-      const toDepartment = event.type.startsWith('task.');
-      const recipients =
-        toDepartment && event.departmentCode
-          ? await repo.staffOf(tx, event.departmentCode)
-          : event.recipientAccount
-            ? [event.recipientAccount]
-            : [];
-      for (const accountId of recipients) {
+      const message = MESSAGES[event.type];
+      if (!message) return;
+      const text = message.text(event);
+      const recipients = new Map<string, boolean>(); // account → also by SMS
+      for (const audience of message.to) {
+        for (const accountId of await audienceOf(tx, audience, event)) {
+          recipients.set(accountId, recipients.get(accountId) === true || audience === 'applicant');
+        }
+      }
+      for (const [accountId, sms] of recipients) {
         await repo.insert(tx, {
           id: ids.id(),
           account_id: accountId,
@@ -141,8 +247,7 @@ export function createNotificationsService(deps: {
           read_at: null,
           created_at: event.at.toISOString(),
         });
-        if (!toDepartment)
-          await deps.messenger.send({ accountId, title: text.title, body: text.body });
+        if (sms) await deps.messenger.send({ accountId, title: text.title, body: text.body });
       }
     },
 
