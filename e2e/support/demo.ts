@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { TOTP } from 'otpauth';
-import { expect, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import type { PageGuard } from './fixtures.js';
 import type { LoginResponse } from '../../shared/contracts/index.js';
 
@@ -69,6 +69,21 @@ async function freshTotp(username: string): Promise<string> {
     JSON.stringify({ ...readSteps(), [username]: Math.floor(now / STEP_MS) }),
   );
   return totpCode(now);
+}
+
+/**
+ * Signs a staff account in through the API (password and TOTP at once), for set-up steps a
+ * test does not look at; returns the Authorization header of the session.
+ */
+export async function staffAuth(
+  request: APIRequestContext,
+  username: string,
+): Promise<{ authorization: string }> {
+  const res = await request.post('/api/v1/auth/login', {
+    data: { username, password: DEMO_PASSWORD, totp: await freshTotp(username) },
+  });
+  expect(res.status(), await res.text()).toBe(200);
+  return { authorization: `Bearer ${((await res.json()) as LoginResponse).token}` };
 }
 
 /**

@@ -118,12 +118,20 @@ const COURT = group('court', 'group.court', ['cases', 'mediation']);
 
 /** The navigation group and home of each staff role. */
 const STAFF: Record<StaffRole, { home: HomeKind; group: NavGroup }> = {
-  clerk: { home: 'clerk', group: group('window', 'group.window', ['intake', 'handOver']) },
-  reviewer: { home: 'reviewer', group: group('review', 'group.review', ['tasks']) },
-  lead: { home: 'lead', group: group('lead', 'group.lead', ['followUps']) },
+  clerk: {
+    home: 'clerk',
+    group: group('window', 'group.window', ['intake', 'handOver', 'followUps', 'inbox']),
+  },
+  reviewer: { home: 'reviewer', group: group('review', 'group.review', ['tasks', 'inbox']) },
+  lead: { home: 'lead', group: group('lead', 'group.lead', ['followUps', 'inbox']) },
   supervisor: {
     home: 'supervisor',
-    group: group('supervision', 'group.supervision', ['dashboards', 'warnings', 'followUps']),
+    group: group('supervision', 'group.supervision', [
+      'dashboards',
+      'warnings',
+      'followUps',
+      'inbox',
+    ]),
   },
   admin: { home: 'admin', group: group('admin', 'group.admin', ['users', 'catalog', 'ledger']) },
   judge: { home: 'court', group: COURT },

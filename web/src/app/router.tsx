@@ -28,6 +28,7 @@ const HandOverPage = lazy(() => import('../features/window/hand-over-page'));
 const QueuePage = lazy(() => import('../features/workbench/queue-page'));
 const CasePage = lazy(() => import('../features/workbench/case-page'));
 const TrackPage = lazy(() => import('../features/track/track-page'));
+const FollowUpsPage = lazy(() => import('../features/follow-ups/follow-ups-page'));
 
 function page(Component: ComponentType, fallback: ReactNode = <PageFallback />): ReactNode {
   return (
@@ -69,6 +70,7 @@ const signedInRoutes: { area: AreaKey; path: string; element: ReactNode }[] = [
   { area: 'handOver', path: AREAS.handOver.path, element: <HandOverPage /> },
   { area: 'tasks', path: AREAS.tasks.path, element: <QueuePage /> },
   { area: 'tasks', path: '/tasks/:applicationId/:taskId', element: <CasePage /> },
+  { area: 'followUps', path: AREAS.followUps.path, element: <FollowUpsPage /> },
 ];
 
 const built = new Set<AreaKey>([

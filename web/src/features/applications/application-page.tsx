@@ -230,7 +230,8 @@ export default function ApplicationPage() {
           <h2 id="app-rating" className="section-title">
             {t('rating.title')}
           </h2>
-          <RatingForm application={a} />
+          {/* A new round of rating starts from an empty form. */}
+          <RatingForm key={a.evaluations.length} application={a} />
         </section>
       )}
 

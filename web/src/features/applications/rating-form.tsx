@@ -36,9 +36,44 @@ function ScoreChoice({
   );
 }
 
+/** The ratings given so far, the latest first: overall, then per department. */
+function GivenRatings({ evaluations }: { evaluations: ApplicationView['evaluations'] }) {
+  const t = useT();
+  const departmentName = useDepartmentName();
+  // One rating is the set given at one time; the latest comes first.
+  const rounds = [...new Set(evaluations.map((e) => e.at))].sort().reverse();
+  return (
+    <>
+      {rounds.map((at) => {
+        const round = evaluations.filter((e) => e.at === at);
+        const overall = round.find((e) => e.department === null);
+        return (
+          <div className="rating-done" key={at}>
+            <p>{t('rating.given', { score: overall ? t(scoreKey(overall.score)) : '—' })}</p>
+            {overall?.comment && <p className="rating-done__comment">{overall.comment}</p>}
+            <ul className="plain-list">
+              {round
+                .filter((e) => e.department)
+                .map((e) => (
+                  <li key={e.department}>
+                    {t('common.pair', {
+                      label: departmentName(e.department),
+                      value: t(scoreKey(e.score)),
+                    })}
+                  </li>
+                ))}
+            </ul>
+          </div>
+        );
+      })}
+    </>
+  );
+}
+
 /**
  * 好差评: rate the whole application and, if wished, each department that had a step; once
- * given, the rating is shown instead of the form.
+ * given, the rating is shown instead of the form — until the follow-ups of a poor rating are
+ * closed, when the applicant may rate again.
  */
 export function RatingForm({ application }: { application: ApplicationView }) {
   const t = useT();
@@ -50,27 +85,10 @@ export function RatingForm({ application }: { application: ApplicationView }) {
   const [departments, setDepartments] = useState<Record<string, number>>({});
   const codes = [...new Set(application.tasks.map((task) => task.department))];
 
-  if (application.evaluations.length > 0) {
-    const overall = application.evaluations.find((e) => e.department === null);
-    return (
-      <div className="rating-done">
-        <p>{t('rating.given', { score: overall ? t(scoreKey(overall.score)) : '—' })}</p>
-        {overall?.comment && <p className="rating-done__comment">{overall.comment}</p>}
-        <ul className="plain-list">
-          {application.evaluations
-            .filter((e) => e.department)
-            .map((e) => (
-              <li key={e.department}>
-                {t('common.pair', {
-                  label: departmentName(e.department),
-                  value: t(scoreKey(e.score)),
-                })}
-              </li>
-            ))}
-        </ul>
-      </div>
-    );
-  }
+  const given = application.evaluations.length > 0 && (
+    <GivenRatings evaluations={application.evaluations} />
+  );
+  if (!application.ratingOpen) return given || null;
 
   function send() {
     if (!score) return;
@@ -92,32 +110,43 @@ export function RatingForm({ application }: { application: ApplicationView }) {
   }
 
   return (
-    <div className="rating-form">
-      <ScoreChoice label={t('rating.overall')} value={score} onChange={setScore} />
-      {codes.length > 1 &&
-        codes.map((code) => (
-          <ScoreChoice
-            key={code}
-            label={departmentName(code)}
-            value={departments[code]}
-            onChange={(s) => setDepartments((d) => ({ ...d, [code]: s }))}
-          />
-        ))}
-      <label className="rating-form__comment">
-        <span>{t('rating.comment')}</span>
-        <Input.TextArea
-          value={comment}
-          onChange={(e) => setComment(e.target.value)}
-          maxLength={1000}
-          autoSize={{ minRows: 2, maxRows: 6 }}
-        />
-      </label>
-      {evaluate.error && (
-        <Alert type="error" showIcon role="alert" title={evaluate.error.message} />
+    <>
+      {given && (
+        <>
+          <p className="rating-again" role="status">
+            {t('rating.again')}
+          </p>
+          <h3 className="rating-history">{t('rating.history')}</h3>
+          {given}
+        </>
       )}
-      <Button type="primary" onClick={send} disabled={!score} loading={evaluate.isPending}>
-        {t('rating.submit')}
-      </Button>
-    </div>
+      <div className="rating-form">
+        <ScoreChoice label={t('rating.overall')} value={score} onChange={setScore} />
+        {codes.length > 1 &&
+          codes.map((code) => (
+            <ScoreChoice
+              key={code}
+              label={departmentName(code)}
+              value={departments[code]}
+              onChange={(s) => setDepartments((d) => ({ ...d, [code]: s }))}
+            />
+          ))}
+        <label className="rating-form__comment">
+          <span>{t('rating.comment')}</span>
+          <Input.TextArea
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
+            maxLength={1000}
+            autoSize={{ minRows: 2, maxRows: 6 }}
+          />
+        </label>
+        {evaluate.error && (
+          <Alert type="error" showIcon role="alert" title={evaluate.error.message} />
+        )}
+        <Button type="primary" onClick={send} disabled={!score} loading={evaluate.isPending}>
+          {t('rating.submit')}
+        </Button>
+      </div>
+    </>
   );
 }

@@ -27,6 +27,8 @@ const KNOWN = new Set([
   'withdrawn',
   'rated',
   'follow-up-opened',
+  'follow-up-overdue',
+  'follow-up-closed',
   'handed-over',
   'deadline-recomputed',
 ]);
@@ -36,6 +38,7 @@ const ROLES = new Set([
   'company',
   'clerk',
   'reviewer',
+  'lead',
   'supervisor',
   'admin',
   'judge',
@@ -54,7 +57,7 @@ function detail(data: Record<string, unknown>, dateTime: (iso: string) => string
     const why = typeof data.reason === 'string' ? ` · ${data.reason}` : '';
     return `${dateTime(data.oldDue)} → ${dateTime(data.newDue)}${why}`;
   }
-  for (const key of ['reason', 'comment', 'note']) {
+  for (const key of ['reason', 'comment', 'note', 'outcome']) {
     const value = data[key];
     if (typeof value === 'string' && value) return value;
   }

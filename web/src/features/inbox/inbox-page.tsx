@@ -2,11 +2,26 @@ import '../applications/applications.css';
 import { useNavigate } from 'react-router';
 import { Alert, Badge, Button, Empty, Skeleton } from 'antd';
 import { CheckOutlined } from '@ant-design/icons';
+import { AREAS, canOpen } from '../../app/areas';
 import { usePageTitle } from '../../app/use-page-title';
+import { useMe } from '../auth';
 import { useT } from '../../i18n';
 import { useBi } from '../catalog';
 import { useDateTime } from '../cases';
 import { useInbox, useMarkRead, type Notification } from './inbox-api';
+
+/**
+ * Where a notification leads: the applicant's application; for staff, their follow-ups
+ * (escalations, follow-ups, unmet promises) or their department's queue.
+ */
+function useTarget(item: Notification): string | null {
+  const me = useMe();
+  if (!item.applicationId) return null;
+  if (canOpen(me, 'applications')) return `/applications/${encodeURIComponent(item.applicationId)}`;
+  if (canOpen(me, 'followUps') && item.type !== 'task.opened') return AREAS.followUps.path;
+  if (canOpen(me, 'tasks')) return AREAS.tasks.path;
+  return null;
+}
 
 function Row({ item }: { item: Notification }) {
   const t = useT();
@@ -14,10 +29,10 @@ function Row({ item }: { item: Notification }) {
   const navigate = useNavigate();
   const dateTime = useDateTime();
   const mark = useMarkRead();
+  const target = useTarget(item);
   function open() {
     if (!item.read) mark.mutate(item.id);
-    if (item.applicationId)
-      void navigate(`/applications/${encodeURIComponent(item.applicationId)}`);
+    if (target) void navigate(target);
   }
   return (
     <li className={`inbox-row${item.read ? '' : ' inbox-row--unread'}`}>
@@ -37,7 +52,10 @@ function Row({ item }: { item: Notification }) {
   );
 }
 
-/** 消息: notices about the account's applications (accepted, one-time notice, 补正, done). */
+/**
+ * 消息: notices about the account's applications (accepted, one-time notice, 补正, done), and
+ * for staff their new tasks, escalations and follow-ups.
+ */
 export default function InboxPage() {
   const t = useT();
   usePageTitle(t('area.inbox'));

@@ -1,0 +1,1 @@
+export { useCloseFollowUp, useFollowUps, type FollowUpFilter } from './follow-ups-api';
