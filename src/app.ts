@@ -57,7 +57,7 @@ import {
   type RecomputedDeadline,
   definitionFromGuide,
   registerCasesRoutes,
-  serialNumber,
+  countyClaims,
   type CaseDefinition,
   type CaseEventsPort,
   type CaseLedgerPort,
@@ -91,8 +91,7 @@ import {
   type Datahub,
   type DataSource,
 } from './modules/datahub/index.js';
-import { buildCreditCode, maskIdNumber } from './modules/identity/index.js';
-import { randomBytes } from 'node:crypto';
+import { maskIdNumber } from './modules/identity/index.js';
 import { hostname } from 'node:os';
 import type { Database } from './schema.js';
 
@@ -336,31 +335,13 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     flow,
     datahub: datahub.port,
   });
-  const generateClaim = (claim: string, outputType: string, at: Date): string => {
-    if (claim === 'creditCode') {
-      // A new company's unified social credit code, registered in Nanhu (330402).
-      const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-      const body = [...randomBytes(6)].map((b) => alphabet[b % alphabet.length]).join('');
-      return buildCreditCode({
-        authority: '9',
-        type: '1',
-        division: '330402',
-        orgBody8: `MA${body}`,
-      });
-    }
-    return serialNumber(
-      outputType
-        .replace(/[^A-Za-z]/g, '')
-        .slice(0, 4)
-        .toUpperCase() || 'NO',
-      at,
-    );
-  };
   const drafts = createDraftsService({
     repo: createDraftsRepo(handle.db),
     clock,
     catalog: caseCatalog,
   });
+  // Claims the reviewer did not give: credit codes of companies registered in Nanhu (330402).
+  const generateClaim = countyClaims('330402');
   const tasks = createTasksService({ repo: casesRepo, clock, ids, writer, flow, generateClaim });
   const cases = createCasesService({
     repo: casesRepo,

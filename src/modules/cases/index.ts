@@ -31,6 +31,7 @@ export {
   type ClaimGenerator,
 } from './tasks.service.js';
 export { definitionFromGuide } from './definition-from-guide.js';
+export { countyClaims } from './claims.js';
 export { createCasesService, type CasesService } from './cases.service.js';
 export { createWatchService, type WatchService, type WatchReport } from './watch.service.js';
 export {
