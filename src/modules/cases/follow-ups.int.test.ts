@@ -254,7 +254,7 @@ describe('容缺 commitments: an unmet promise reaches the applicant and the dep
     app.clock.set(MORNING);
   });
 
-  it('lets the clerk who took the promise at the window see and close it', async () => {
+  it('lets the clerk who took the promise at the window see and close it, and tells the applicant', async () => {
     const clerk = await app.login('clerk1');
     const { app: a } = await withCommitment(clerk, {
       channel: 'window',
@@ -262,6 +262,11 @@ describe('容缺 commitments: an unmet promise reaches the applicant and the dep
     });
     const follow = a.followUps.find((f) => f.kind === 'commitment')!;
     expect(follow.owner).toBe(await accountId('clerk1'));
+    // The applicant served at the window hears of it in their own inbox, not only the clerk.
+    const accepted = (await inbox('citizen2', citizen)).filter(
+      (n) => n.type === 'application.accepted' && n.receiptNo === a.receiptNo,
+    );
+    expect(accepted).toHaveLength(1);
     const mine = await list('clerk1');
     expect(mine.body.items.map((f) => f.id)).toContain(follow.id);
     expect((await list('clerk2')).body.items.map((f) => f.id)).not.toContain(follow.id);

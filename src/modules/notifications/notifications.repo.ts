@@ -37,6 +37,38 @@ export function createNotificationsRepo(db: Kysely<Database>) {
       if (departmentCode !== undefined) q = q.where('department_code', '=', departmentCode);
       return (await q.execute()).map((r) => r.id);
     },
+    /**
+     * The applicant's own accounts (the person's, or the company's), read in the given
+     * transaction: an application taken at a window reaches its applicant too.
+     */
+    async applicantAccounts(tx: Kysely<Database>, applicationId: string): Promise<string[]> {
+      const app = await tx
+        .selectFrom('applications')
+        .select(['applicant_kind', 'applicant_person_id', 'applicant_org_id'])
+        .where('id', '=', applicationId)
+        .executeTakeFirst();
+      if (app?.applicant_kind === 'person' && app.applicant_person_id) {
+        const rows = await tx
+          .selectFrom('accounts')
+          .select('id')
+          .where('kind', '=', 'person')
+          .where('person_id', '=', app.applicant_person_id)
+          .where('disabled', '=', 0)
+          .execute();
+        return rows.map((r) => r.id);
+      }
+      if (app?.applicant_kind === 'company' && app.applicant_org_id) {
+        const rows = await tx
+          .selectFrom('accounts')
+          .select('id')
+          .where('kind', '=', 'company')
+          .where('organization_id', '=', app.applicant_org_id)
+          .where('disabled', '=', 0)
+          .execute();
+        return rows.map((r) => r.id);
+      }
+      return [];
+    },
     list(accountId: string, limit: number): Promise<NotificationRow[]> {
       return db
         .selectFrom('notifications')

@@ -209,7 +209,12 @@ export function createNotificationsService(deps: {
   ): Promise<string[]> {
     switch (audience) {
       case 'applicant':
-        return e.recipientAccount ? [e.recipientAccount] : [];
+        // Who submitted it (the applicant online, the clerk at a window) and the applicant's
+        // own accounts, so a person served at the window hears of it too.
+        return [
+          ...(e.recipientAccount ? [e.recipientAccount] : []),
+          ...(await repo.applicantAccounts(tx, e.applicationId)),
+        ];
       case 'owner':
         return e.ownerAccount ? [e.ownerAccount] : [];
       case 'department':
