@@ -11,6 +11,7 @@ import * as m20261201_009_datahub from './20261201_009_datahub.js';
 import * as m20261206_012_application_files from './20261206_012_application_files.js';
 import * as m20261207_013_calendar_years from './20261207_013_calendar_years.js';
 import * as m20261207_014_follow_up_owners from './20261207_014_follow_up_owners.js';
+import * as m20261207_015_originals from './20261207_015_originals.js';
 
 /**
  * Every migration, by name; names sort in the order they run. Never edit a shipped
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '20261206_012_application_files': m20261206_012_application_files,
   '20261207_013_calendar_years': m20261207_013_calendar_years,
   '20261207_014_follow_up_owners': m20261207_014_follow_up_owners,
+  '20261207_015_originals': m20261207_015_originals,
 };

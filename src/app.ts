@@ -45,6 +45,9 @@ import {
   registerFollowUpsRoutes,
   createCaseWriter,
   createCasesRepo,
+  createHandOverRepo,
+  createHandOverService,
+  registerHandOverRoutes,
   createCasesService,
   createDraftsRepo,
   createDraftsService,
@@ -129,6 +132,7 @@ export interface App {
     calendarStore: CalendarStore;
     deadlines: DeadlinesService;
     cases: ReturnType<typeof createCasesService>;
+    handOver: ReturnType<typeof createHandOverService>;
     intake: ReturnType<typeof createIntakeService>;
     tasks: ReturnType<typeof createTasksService>;
     watch: ReturnType<typeof createWatchService>;
@@ -334,6 +338,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     writer,
     flow,
     datahub: datahub.port,
+    staff: { displayNames: (accountIds) => identity.displayNames(accountIds) },
   });
   const drafts = createDraftsService({
     repo: createDraftsRepo(handle.db),
@@ -352,6 +357,16 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     registry,
     mask: maskIdNumber,
     followUps,
+  });
+  // 统一出件: clerks find and hand over any completed application; persons shown are recorded.
+  const handOver = createHandOverService({
+    repo: casesRepo,
+    search: createHandOverRepo(handle.db),
+    writer,
+    cases,
+    registry,
+    staff: { displayNames: (accountIds) => identity.displayNames(accountIds) },
+    mask: maskIdNumber,
   });
   // The PDF font is a fact of the machine, not of the configuration: ONETRIP_PDF_FONT or Noto CJK.
   const track = createTrackService({
@@ -408,6 +423,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   registerTrackRoutes(server, { track });
   registerCalendarRoutes(server, { calendar, status: () => calendarStore.status() });
   registerCasesRoutes(server, { cases, intake, tasks });
+  registerHandOverRoutes(server, { handOver });
   registerFollowUpsRoutes(server, { followUps });
   registerDocumentsRoutes(server, { documents });
   registerDraftsRoutes(server, { drafts });
@@ -435,6 +451,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       calendar,
       calendarStore,
       cases,
+      handOver,
       intake,
       tasks,
       watch,

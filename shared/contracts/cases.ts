@@ -87,6 +87,13 @@ export const SubmitApplicationSchema = z
       .strict()
       .optional()
       .describe('Overseas service points: the applicant’s e-signature'),
+    originals: z
+      .array(z.string().min(1).max(64).describe('Material id from the guide'))
+      .max(100)
+      .optional()
+      .describe(
+        '原件核验: the materials whose original the clerk saw at the window (window intake only)',
+      ),
   })
   .strict();
 export type SubmitApplication = z.infer<typeof SubmitApplicationSchema>;
@@ -218,6 +225,18 @@ export const FollowUpViewSchema = z.object({
   outcome: z.string().nullable().describe('What was done, once closed'),
 });
 
+/** 原件核验: one material whose original a clerk saw at the window, and when. */
+export const OriginalViewSchema = z.object({
+  material: z.string().describe('Material id'),
+  name: Bilingual.describe('Material name'),
+  clerk: z.object({
+    account: z.string().describe('Account id of the clerk who checked it'),
+    name: z.string().describe('The clerk’s display name at the time'),
+  }),
+  at: z.string().describe('When the original was checked'),
+});
+export type OriginalView = z.infer<typeof OriginalViewSchema>;
+
 /** An application as its applicant, clerk, reviewers and supervisors see it. */
 export const ApplicationViewSchema = z.object({
   id: z.string(),
@@ -266,6 +285,9 @@ export const ApplicationViewSchema = z.object({
   ),
   actions: z.array(ActionViewSchema).describe('The full, append-only history'),
   followUps: z.array(FollowUpViewSchema),
+  originals: z
+    .array(OriginalViewSchema)
+    .describe('原件核验: the originals presented at window intake, per material'),
   ratingOpen: z
     .boolean()
     .describe(

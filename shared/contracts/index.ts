@@ -8,3 +8,4 @@ export * from './ledger.js';
 export * from './datahub.js';
 export * from './track.js';
 export * from './follow-ups.js';
+export * from './hand-over.js';

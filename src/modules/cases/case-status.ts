@@ -4,6 +4,7 @@ import type { ApplicationStatus } from './cases.tables.js';
 export type ActionType =
   | 'submitted'
   | 'identity-verified'
+  | 'originals-verified'
   | 'e-signed'
   | 'deficient'
   | 'materials-supplied'
@@ -67,6 +68,7 @@ export function applyAction(state: DerivedState, type: ActionType): DerivedState
       return { ...state, status: 'rejected' };
     case 'submitted':
     case 'identity-verified':
+    case 'originals-verified':
     case 'e-signed':
     case 'materials-supplied':
     case 'task-opened':

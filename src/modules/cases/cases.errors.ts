@@ -1,4 +1,5 @@
 import {
+  BadRequestError,
   ConflictError,
   ForbiddenError,
   NotFoundError,
@@ -100,6 +101,46 @@ export const CaseErrors = {
       zh: '该办件已评价',
       en: 'This application has already been rated',
     }),
+  unknownOriginals: (issues: FieldIssue[]) =>
+    new BadRequestError(
+      'CASE_UNKNOWN_ORIGINAL',
+      {
+        zh: '核验原件的材料不属于该事项，请按收件清单勾选',
+        en: 'An original was checked for a material this matter does not have',
+      },
+      { issues },
+    ),
+  originalsNotAllowed: () =>
+    new BadRequestError(
+      'CASE_ORIGINALS_NOT_ALLOWED',
+      {
+        zh: '只有窗口受理时才能记录原件核验',
+        en: 'Originals are checked only at window intake',
+      },
+      {
+        issues: [
+          { path: 'originals', code: 'not_allowed', message: 'only for the window channel' },
+        ],
+      },
+    ),
+  handOverQueryRequired: () =>
+    new BadRequestError(
+      'CASE_HAND_OVER_QUERY_REQUIRED',
+      {
+        zh: '请输入受理编号、完整的身份证号或统一社会信用代码，或至少两个字的申请人姓名',
+        en: 'Give a receipt number, a full identity number or credit code, or at least two characters of the applicant’s name',
+      },
+      { issues: [{ path: 'q', code: 'too_short', message: 'query required' }] },
+    ),
+  handOverNumberInvalid: () =>
+    new BadRequestError(
+      'CASE_HAND_OVER_NUMBER_INVALID',
+      {
+        zh: '这不是有效的受理编号、身份证号或统一社会信用代码，请逐位核对',
+        en: 'This is not a valid receipt number, identity number or credit code; check it digit by digit',
+      },
+      { issues: [{ path: 'q', code: 'invalid_number', message: 'not a valid number' }] },
+    ),
   followUpNotFound: () =>
     new NotFoundError('CASE_FOLLOW_UP_NOT_FOUND', {
       zh: '督办事项不存在',

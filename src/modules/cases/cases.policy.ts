@@ -8,7 +8,8 @@ function inDepartment(p: Principal): p is Principal & { departmentCode: string }
 
 /**
  * Who may see which applications: applicants their own; reviewers and leads those with a
- * task of their department; clerks what they accepted; supervisors all.
+ * task of their department; clerks what they accepted; supervisors all. (Clerks also open
+ * any completed application for hand-over: see {@link canHandOver}.)
  */
 export function applicationScope(p: Principal): ApplicationScope | null {
   if (p.roles.includes('supervisor')) return { kind: 'all' };
@@ -27,10 +28,19 @@ export function applicationScope(p: Principal): ApplicationScope | null {
   return null;
 }
 
+/**
+ * 统一出件: a window clerk hands over the results of any completed application of the service
+ * centre, whoever submitted it and through whichever channel; running ones stay the submitter's.
+ */
+export function canHandOver(p: Principal, app: Pick<ApplicationRow, 'status'>): boolean {
+  return p.roles.includes('clerk') && app.status === 'completed';
+}
+
 /** Whether `p` may see this application (with its tasks). */
 export function canSeeApplication(p: Principal, app: ApplicationRow, tasks: TaskRow[]): boolean {
   if (p.roles.includes('supervisor')) return true;
   if (app.submitted_by === p.accountId) return true;
+  if (canHandOver(p, app)) return true;
   if (p.kind === 'person' || p.kind === 'company') {
     if (app.applicant_kind === 'person' && p.personId && app.applicant_person_id === p.personId)
       return true;

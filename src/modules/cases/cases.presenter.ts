@@ -1,5 +1,5 @@
 import { toRfc3339 } from '../../platform/clock/index.js';
-import type { ApplicationView, TaskView } from '../../../shared/contracts/index.js';
+import type { ApplicationView, OriginalView, TaskView } from '../../../shared/contracts/index.js';
 import { definitionOf } from './case-flow.js';
 import type {
   ActionRow,
@@ -52,6 +52,27 @@ export function presentTask(
     alert: task.alert,
     pauseReason: task.pause_reason,
   };
+}
+
+/**
+ * 原件核验 as its history records it: each `originals-verified` action names the materials,
+ * the clerk and the time (the same rows go to `application_originals` in its transaction).
+ */
+function presentOriginals(
+  actions: ActionRow[],
+  materials: { id: string; name: { zh: string; en: string } }[],
+): OriginalView[] {
+  return actions
+    .filter((a) => a.type === 'originals-verified')
+    .flatMap((a) => {
+      const data = JSON.parse(a.data) as { materials?: string[]; clerkName?: string; at?: string };
+      return (data.materials ?? []).map((material) => ({
+        material,
+        name: materials.find((m) => m.id === material)?.name ?? { zh: material, en: material },
+        clerk: { account: a.actor, name: data.clerkName ?? a.actor },
+        at: toRfc3339(new Date(data.at ?? a.at)),
+      }));
+    });
 }
 
 /** The whole application as the API shows it; the identity number only masked. */
@@ -125,6 +146,7 @@ export function presentApplication(
       closedAt: t(f.closed_at),
       outcome: f.outcome,
     })),
+    originals: presentOriginals(parts.actions, def.materials),
     ratingOpen: ratingOpen(app.status, parts.evaluations, parts.followUps),
     evaluations: parts.evaluations.map((e) => ({
       score: e.score,

@@ -3,6 +3,7 @@ import type { Dialect } from '../../platform/db/index.js';
 import type { Database } from '../../schema.js';
 import type { MaterialState } from './materials.js';
 import type {
+  ApplicationOriginalsTable,
   ApplicationsTable,
   CaseActionsTable,
   EvaluationsTable,
@@ -16,6 +17,7 @@ export type TaskRow = Selectable<TasksTable>;
 export type ActionRow = Selectable<CaseActionsTable>;
 export type FollowUpRow = Selectable<FollowUpsTable>;
 export type EvaluationRow = Selectable<EvaluationsTable>;
+export type OriginalRow = Selectable<ApplicationOriginalsTable>;
 
 /** Who may see which applications, as a query filter. */
 export type ApplicationScope =
@@ -384,6 +386,11 @@ function casesQueries(db: Kysely<Database>, dialect: Dialect) {
         );
       }
       return q.execute();
+    },
+
+    /** 原件核验: records the originals a clerk saw at intake, one row per material. */
+    async insertOriginals(rows: OriginalRow[]): Promise<void> {
+      if (rows.length > 0) await db.insertInto('application_originals').values(rows).execute();
     },
 
     async insertEvaluation(row: EvaluationRow): Promise<void> {

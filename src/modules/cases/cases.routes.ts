@@ -29,7 +29,7 @@ const IdParams = z.object({ id: z.string().min(1).max(64).describe('Id') });
 // The statuses a queue can be filtered by are the task view's own.
 const TASK_STATUSES = TaskViewSchema.shape.status.options;
 
-/** The case engine's HTTP API: applications, tasks, decisions, ratings, hand-over. */
+/** The case engine's HTTP API: applications, tasks, decisions, ratings (hand-over: hand-over.routes.ts). */
 export function registerCasesRoutes(
   app: HttpServer,
   deps: { cases: CasesService; intake: IntakeService; tasks: TasksService },
@@ -164,24 +164,6 @@ export function registerCasesRoutes(
       },
     },
     async (request) => cases.evaluate(requirePrincipal(request), request.params.id, request.body),
-  );
-
-  app.post(
-    '/api/v1/applications/:id/hand-over',
-    {
-      schema: {
-        tags: ['applications'],
-        summary: '统一出件: the window hands the results over and records it',
-        params: IdParams,
-        body: z
-          .object({ note: z.string().max(500).optional() })
-          .strict()
-          .default({}),
-        response: { 200: ApplicationViewSchema, ...errors },
-      },
-    },
-    async (request) =>
-      cases.handOver(requirePrincipal(request), request.params.id, request.body.note),
   );
 
   app.get(

@@ -17,8 +17,8 @@ export type MaskFn = (idNumber: string) => string;
 /**
  * Reading applications (each caller sees only what the policy allows), rating them (好差评,
  * a poor rating opens a call-back within 1 working day and a rectification within 15; once
- * both are closed the applicant may rate again) and
- * the hand-over of results (统一出件).
+ * both are closed the applicant may rate again). The hand-over of results (统一出件) is
+ * hand-over.service.ts.
  */
 export function createCasesService(deps: {
   repo: CasesRepo;
@@ -168,31 +168,6 @@ export function createCasesService(deps: {
             });
           }
         }
-      });
-      return view((await repo.findApplication(id)) as ApplicationRow);
-    },
-
-    /** 统一出件: a clerk hands the results of a completed application to the applicant. */
-    async handOver(p: Principal, id: string, note?: string): Promise<ApplicationView> {
-      if (!p.roles.includes('clerk')) throw CaseErrors.forbidden();
-      await repo.transaction(async (tx) => {
-        await tx.lockApplication(id);
-        const app = await tx.findApplication(id);
-        if (!app) throw CaseErrors.notFound();
-        if (app.status !== 'completed')
-          throw CaseErrors.illegalTransition({
-            zh: '出件（办件尚未办结）',
-            en: 'hand over results before completion',
-          });
-        const actions = await tx.actionsOf(id);
-        if (actions.some((a) => a.type === 'handed-over'))
-          throw CaseErrors.illegalTransition({ zh: '重复出件', en: 'hand over twice' });
-        await writer.act(tx, app, {
-          type: 'handed-over',
-          actor: p,
-          channel: 'window',
-          data: { note: note ?? null },
-        });
       });
       return view((await repo.findApplication(id)) as ApplicationRow);
     },

@@ -131,6 +131,17 @@ export interface ApplicationFilesTable {
   file_id: string;
 }
 
+/** 原件核验: a material whose original a clerk saw at window intake (which, who, when). */
+export interface ApplicationOriginalsTable {
+  id: string;
+  application_id: string;
+  material_id: string;
+  clerk_account: string;
+  /** The clerk's display name when the original was checked. */
+  clerk_name: string;
+  at: string;
+}
+
 /** The case module's tables. */
 export interface CasesTables {
   applications: ApplicationsTable;
@@ -140,4 +151,5 @@ export interface CasesTables {
   evaluations: EvaluationsTable;
   drafts: DraftsTable;
   application_files: ApplicationFilesTable;
+  application_originals: ApplicationOriginalsTable;
 }

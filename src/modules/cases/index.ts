@@ -41,6 +41,13 @@ export {
   type RecomputedDeadline,
 } from './deadlines.service.js';
 export { registerCasesRoutes } from './cases.routes.js';
+export { createHandOverRepo } from './hand-over.repo.js';
+export {
+  createHandOverService,
+  type HandOverRegistryPort,
+  type HandOverService,
+} from './hand-over.service.js';
+export { registerHandOverRoutes } from './hand-over.routes.js';
 export { createFollowUpsService, type FollowUpsService } from './follow-ups.service.js';
 export { registerFollowUpsRoutes } from './follow-ups.routes.js';
 export { createDraftsRepo } from './drafts.repo.js';

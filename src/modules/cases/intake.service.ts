@@ -10,6 +10,7 @@ import type {
   CaseDatahubPort,
   CaseFilesPort,
   CaseRegistryPort,
+  CaseStaffPort,
 } from './case-ports.js';
 import type { CaseWriter } from './case-writer.js';
 import { CaseErrors } from './cases.errors.js';
@@ -29,6 +30,8 @@ export interface IntakeDeps {
   flow: CaseFlow;
   /** The data hub: materials it holds are fetched at submission (absent: marked, not fetched). */
   datahub?: CaseDatahubPort;
+  /** The clerk's display name for 原件核验 records (absent: the account name). */
+  staff?: Pick<CaseStaffPort, 'displayNames'>;
 }
 
 const RECEIPT_ALPHABET = '0123456789';
@@ -166,7 +169,21 @@ export function createIntakeService(deps: IntakeDeps) {
       if (!def) throw CaseErrors.unknownSubject(kind, code);
       const formIssues = catalog.validateForm(def, input.form);
       if (formIssues.length > 0) throw CaseErrors.invalidForm(formIssues);
+      const originals = [...new Set(input.originals ?? [])];
+      const unknownOriginals = (input.originals ?? []).flatMap((m, i) =>
+        def.materials.some((x) => x.id === m)
+          ? []
+          : [{ path: `originals.${i}`, code: 'unknown_material', message: `no material ${m}` }],
+      );
+      if (unknownOriginals.length > 0) throw CaseErrors.unknownOriginals(unknownOriginals);
       const applicant = await resolveApplicant(p, input, def);
+      if (originals.length > 0 && applicant.channel !== 'window')
+        throw CaseErrors.originalsNotAllowed();
+      // Read before the transaction: SQLite has one connection.
+      const clerkName =
+        originals.length > 0
+          ? ((await deps.staff?.displayNames([p.accountId]))?.get(p.accountId) ?? p.username)
+          : p.username;
       const now = clock.now();
       const fetched = await fetchFromDatahub(
         p,
@@ -227,6 +244,24 @@ export function createIntakeService(deps: IntakeDeps) {
               method: input.remoteVerification?.method ?? 'id-card',
               reference: input.remoteVerification?.reference ?? null,
             },
+          });
+        }
+        if (originals.length > 0) {
+          // 原件核验: which material's original, which clerk, when — a record and a history action.
+          await tx.insertOriginals(
+            originals.map((material) => ({
+              id: ids.id(),
+              application_id: row.id,
+              material_id: material,
+              clerk_account: p.accountId,
+              clerk_name: clerkName,
+              at: now.toISOString(),
+            })),
+          );
+          await writer.act(tx, row, {
+            type: 'originals-verified',
+            actor: p,
+            data: { materials: originals, clerkName, at: now.toISOString() },
           });
         }
         if (input.eSignature)

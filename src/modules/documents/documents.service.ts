@@ -169,6 +169,7 @@ export function createDocumentsService(deps: {
     sheet: Sheet,
     list: ApplicationView['materials'],
     title: Bilingual = { zh: '申请材料', en: 'Materials' },
+    originals: ApplicationView['originals'] = [],
   ): void {
     if (list.length === 0) return;
     sheet.heading(title);
@@ -180,7 +181,11 @@ export function createDocumentsService(deps: {
         { header: { zh: '提交情况', en: 'How it is satisfied' }, width: 173 },
       ],
       list.map((m, i) => {
-        const state = materialStateLabel(m);
+        const label = materialStateLabel(m);
+        // 原件核验: the clerk saw the original at the window.
+        const state = originals.some((o) => o.material === m.material)
+          ? { zh: `${label.zh}；已核验原件`, en: `${label.en}; original checked` }
+          : label;
         const color = isOutstanding(m) ? WARN : undefined;
         return [
           { text: String(i + 1) },
@@ -266,7 +271,7 @@ export function createDocumentsService(deps: {
         },
         c.window,
       ]);
-      materials(sheet, app.materials);
+      materials(sheet, app.materials, undefined, app.originals);
       steps(sheet, app);
       return finish(sheet, TITLES.receipt, app);
     },

@@ -39,6 +39,7 @@ function buildView(overrides: Partial<ApplicationView> = {}): ApplicationView {
     results: [],
     actions: [],
     followUps: [],
+    originals: [],
     ratingOpen: false,
     evaluations: [],
     ...overrides,

@@ -101,6 +101,18 @@ function identityQueries(db: Kysely<Database>) {
       return db.selectFrom('persons').selectAll().where('id', '=', id).executeTakeFirst();
     },
 
+    /** Persons whose name starts with `prefix` (LIKE wildcards already removed), by name. */
+    findPersonsByNamePrefix(prefix: string, limit: number): Promise<PersonRow[]> {
+      return db
+        .selectFrom('persons')
+        .selectAll()
+        .where((eb) => eb(eb.fn('lower', ['name']), 'like', `${prefix.toLowerCase()}%`))
+        .orderBy('name')
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+    },
+
     async insertPerson(row: Insertable<PersonsTable>): Promise<void> {
       await db.insertInto('persons').values(row).execute();
     },
@@ -115,6 +127,18 @@ function identityQueries(db: Kysely<Database>) {
 
     findOrganizationById(id: string): Promise<OrganizationRow | undefined> {
       return db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+
+    /** Organisations whose name contains `text` (LIKE wildcards already removed), by name. */
+    findOrganizationsByName(text: string, limit: number): Promise<OrganizationRow[]> {
+      return db
+        .selectFrom('organizations')
+        .selectAll()
+        .where((eb) => eb(eb.fn('lower', ['name']), 'like', `%${text.toLowerCase()}%`))
+        .orderBy('name')
+        .orderBy('id')
+        .limit(limit)
+        .execute();
     },
 
     async insertOrganization(row: Insertable<OrganizationsTable>): Promise<void> {

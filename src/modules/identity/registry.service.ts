@@ -2,8 +2,8 @@ import type { Clock } from '../../platform/clock/index.js';
 import type { IdGenerator } from '../../platform/ids/index.js';
 import type { Principal } from '../../platform/http/index.js';
 import { maskIdNumber } from './mask.js';
-import { parseCreditCode } from './credit-code.js';
-import { parseIdNumber } from './id-number.js';
+import { parseCreditCode, validateCreditCode } from './credit-code.js';
+import { parseIdNumber, validateIdNumber } from './id-number.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../schema.js';
 import {
@@ -126,6 +126,46 @@ export function createRegistryService(deps: {
     /** The organisation with this (validated) credit code, or undefined. */
     async findOrganization(creditCode: string): Promise<OrganizationRow | undefined> {
       return repo.findOrganizationByCreditCode(parseCreditCode(creditCode).value);
+    },
+
+    /**
+     * What an 18-character number is: a valid identity number (GB 11643) or credit code
+     * (GB 32100), normalised; null when it is neither.
+     */
+    identify(number: string): { kind: 'id-number' | 'credit-code'; value: string } | null {
+      const person = validateIdNumber(number, clock.now());
+      if (person.ok) return { kind: 'id-number', value: person.value };
+      const org = validateCreditCode(number);
+      return org.ok ? { kind: 'credit-code', value: org.value } : null;
+    },
+
+    /** Persons whose name starts with `prefix` (at most `limit`); `%`, `_` and backslashes are ignored. */
+    personsNamed: (prefix: string, limit: number): Promise<PersonRow[]> =>
+      repo.findPersonsByNamePrefix(prefix.replace(/[%_\\]/g, ''), limit),
+
+    /** Organisations whose name contains `text` (at most `limit`); `%`, `_` and backslashes are ignored. */
+    organizationsNamed: (text: string, limit: number): Promise<OrganizationRow[]> =>
+      repo.findOrganizationsByName(text.replace(/[%_\\]/g, ''), limit),
+
+    /**
+     * Records that `actor` was shown these persons' names (and masked numbers) for `purpose`,
+     * as {@link lookupPerson} records a look-up: one access per person, in one transaction.
+     */
+    async recordLookups(actor: Principal, personIds: string[], purpose: string): Promise<void> {
+      const record = deps.recordAccess;
+      if (!record || personIds.length === 0) return;
+      await repo.transaction(async (q) => {
+        for (const id of new Set(personIds)) {
+          const person = await q.findPersonById(id);
+          if (person)
+            await record(q.handle, {
+              actor,
+              idNumber: person.id_number,
+              purpose,
+              fields: ['name'],
+            });
+        }
+      });
     },
   };
 }
