@@ -76,6 +76,10 @@ test.describe('the window (综合受理窗口)', () => {
     await expect(page.getByRole('heading', { name: '已受理' })).toBeVisible();
     const receiptNo = (await page.getByTestId('receipt-no').textContent()) ?? '';
     expect(receiptNo).toMatch(/^YCB\d{16}$/);
+    // 原件核验 is recorded with the application, per material.
+    await expect(page.getByTestId('originals-checked')).toContainText(
+      '与所申请法律援助事项有关的材料',
+    );
 
     // 打印受理回执: the PDF opens in a new tab and carries the receipt number.
     const popup = page.waitForEvent('popup');
@@ -101,7 +105,12 @@ test.describe('the window (综合受理窗口)', () => {
       .getByRole('link', { name: '统一出件' })
       .click();
     await expect(page.getByRole('heading', { level: 1, name: '统一出件' })).toBeVisible();
+    await page.getByLabel('受理编号、申请人姓名或证件号码').fill(receiptNo);
+    await page.getByRole('button', { name: '查找' }).click();
     await page.getByRole('button', { name: new RegExp(receiptNo) }).click();
+    const originals = page.getByRole('list', { name: '受理时核验的原件' });
+    await expect(originals).toContainText('与所申请法律援助事项有关的材料');
+    await expect(originals).toContainText('陈敏（综合窗口）');
     await page.getByLabel('备注（选填，如领取人）').fill(`${RESIDENT.name}本人领取`);
     await page.getByRole('button', { name: '确认出件' }).click();
     await expect(page.getByRole('heading', { name: '已出件' })).toBeVisible();

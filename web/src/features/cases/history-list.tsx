@@ -5,6 +5,7 @@ import { useDateTime } from './format';
 const KNOWN = new Set([
   'submitted',
   'identity-verified',
+  'originals-verified',
   'e-signed',
   'deficient',
   'accepted',

@@ -126,6 +126,16 @@ export function IntakeOutcome({ id, onNext }: { id: string; onNext: () => void }
               {t('window.withCommitments', { n: promised.length })}
             </>
           )}
+          {a.originals.length > 0 && (
+            <>
+              <br />
+              <span data-testid="originals-checked">
+                {t('window.originalsChecked', {
+                  names: a.originals.map((o) => bi(o.name)).join('、'),
+                })}
+              </span>
+            </>
+          )}
         </>
       }
       extra={

@@ -127,7 +127,9 @@ function IntakeForm({
   const deferred = guide.materials.filter(
     (m) => current(m.id)?.way === 'later' && isSatisfied(current(m.id)),
   );
-  const checked = guide.materials.filter((m) => originals[m.id]).length;
+  const checked = guide.materials.filter(
+    (m) => originals[m.id] && current(m.id)?.way !== 'datahub',
+  ).length;
   const action =
     missing.length > 0
       ? 'window.issueNotice'
@@ -144,6 +146,10 @@ function IntakeForm({
     setPending(true);
     setFailure(null);
     const values = form.getFieldsValue(true) as Record<string, unknown>;
+    // 原件核验: the materials whose original the clerk saw (not those the data hub supplies).
+    const seen = guide.materials
+      .filter((m) => originals[m.id] && current(m.id)?.way !== 'datahub')
+      .map((m) => m.id);
     try {
       const view = await submitApplication(
         {
@@ -155,6 +161,7 @@ function IntakeForm({
               ? { idNumber: walkIn.idNumber, ...(walkIn.found ? {} : { name: walkIn.name }) }
               : { creditCode: walkIn.creditCode },
           channel: 'window',
+          ...(seen.length > 0 ? { originals: seen } : {}),
         },
         key.current,
       );
