@@ -264,6 +264,11 @@ describe('统一出件: one window for every result', () => {
     expect(en.status).toBe(400);
     expect(en.body.error.message).toMatch(/receipt number/);
     expect((await find(clerk2, { q: '无此人' })).body).toMatchObject({ total: 0, items: [] });
+    // A whole credit code is a number too (company1's company has nothing completed yet).
+    expect((await find(clerk2, { q: '91330402MA2CXK7T89' })).body).toMatchObject({
+      match: 'credit-code',
+      total: 0,
+    });
   });
 
   it('records the persons a search showed as looked up, as the applicant look-up does', async () => {
