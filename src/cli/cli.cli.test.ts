@@ -50,11 +50,13 @@ describe('onetrip CLI', () => {
       const seeded = onetrip(['seed', '--demo']);
       expect(seeded.code, seeded.err).toBe(0);
       expect(seeded.out).toContain('reviewer.amr');
+      expect(seeded.out).toContain('lead.amr');
+      expect(seeded.out).toContain('clerk2');
       const user = onetrip([
         'users',
         'create',
         '--username',
-        'clerk2',
+        'clerk3',
         '--password',
         'a-long-password',
         '--name',
@@ -69,7 +71,7 @@ describe('onetrip CLI', () => {
         'users',
         'create',
         '--username',
-        'clerk2',
+        'clerk3',
         '--password',
         'a-long-password',
         '--name',
@@ -78,7 +80,7 @@ describe('onetrip CLI', () => {
         'clerk',
       ]);
       expect(taken.code).toBe(1);
-      expect(taken.err).toContain('clerk2');
+      expect(taken.err).toContain('clerk3');
       const prod = onetrip(['seed', '--demo'], {
         NODE_ENV: 'production',
         ONETRIP_SESSION_SECRET: 'x'.repeat(40),
