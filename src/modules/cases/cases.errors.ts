@@ -102,26 +102,22 @@ export const CaseErrors = {
       en: 'This application has already been rated',
     }),
   unknownOriginals: (issues: FieldIssue[]) =>
-    new BadRequestError(
+    new ValidationError(
       'CASE_UNKNOWN_ORIGINAL',
       {
         zh: '核验原件的材料不属于该事项，请按收件清单勾选',
         en: 'An original was checked for a material this matter does not have',
       },
-      { issues },
+      issues,
     ),
   originalsNotAllowed: () =>
-    new BadRequestError(
+    new ValidationError(
       'CASE_ORIGINALS_NOT_ALLOWED',
       {
         zh: '只有窗口受理时才能记录原件核验',
         en: 'Originals are checked only at window intake',
       },
-      {
-        issues: [
-          { path: 'originals', code: 'not_allowed', message: 'only for the window channel' },
-        ],
-      },
+      [{ path: 'originals', code: 'not_allowed', message: 'only for the window channel' }],
     ),
   handOverQueryRequired: () =>
     new BadRequestError(

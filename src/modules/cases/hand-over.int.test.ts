@@ -329,13 +329,13 @@ describe('原件核验: originals presented at intake', () => {
     expect(await receiptOf(running.id)).not.toContain('已核验原件');
   });
 
-  it('refuses a material the matter does not have (400) and originals outside the window', async () => {
+  it('refuses a material the matter does not have (422) and originals outside the window', async () => {
     const mine = async () =>
       (await api<{ items: unknown[] }>(app, clerk1, 'GET', '/api/v1/applications?limit=200')).body
         .items.length;
     const before = await mine();
     const res = await takeIn({ idNumber: ZHANG_WEI.idNumber }, { originals: ['passport'] });
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(422);
     expect(res.body.error).toMatchObject({
       code: 'CASE_UNKNOWN_ORIGINAL',
       details: { issues: [{ path: 'originals.0', code: 'unknown_material' }] },
@@ -350,7 +350,7 @@ describe('原件核验: originals presented at intake', () => {
       materials: await satisfyMaterials(app, citizen2, startup),
       originals: [startup.materials[0]!.id],
     });
-    expect(self.status).toBe(400);
+    expect(self.status).toBe(422);
     expect(self.body.error.code).toBe('CASE_ORIGINALS_NOT_ALLOWED');
   });
 });
