@@ -1,11 +1,11 @@
-import type { Page } from '@playwright/test';
 import { expect, saveScreenshot, test } from './support/fixtures.js';
-import { staffAuth, submitPassword } from './support/demo.js';
-import { staffPage, submitStartupByApi } from './support/desks.js';
-import type { ApplicationView } from '../shared/contracts/index.js';
-
-const overflow = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+import { submitPassword } from './support/demo.js';
+import {
+  approveAllByApi,
+  horizontalOverflow,
+  staffPage,
+  submitStartupByApi,
+} from './support/desks.js';
 
 test('a poor rating reaches the department lead, who closes both follow-ups; the applicant hears the outcome and rates again', async ({
   page,
@@ -20,23 +20,7 @@ test('a poor rating reaches the department lead, who closes both follow-ups; the
   await expect(page.getByRole('heading', { level: 1, name: '办事大厅' })).toBeVisible();
   const { application } = await submitStartupByApi(page);
 
-  // Set-up the test does not look at: every department approves its step.
-  const reviewers = new Map<string, { authorization: string }>();
-  let current: ApplicationView = application;
-  while (current.status !== 'completed') {
-    for (const task of current.tasks.filter((t) => t.status === 'open')) {
-      const key = `reviewer.${task.department}`;
-      if (!reviewers.has(key)) reviewers.set(key, await staffAuth(request, key));
-      const res = await request.post(`/api/v1/tasks/${task.id}/decision`, {
-        headers: reviewers.get(key),
-        data: { decision: 'approve' },
-      });
-      expect(res.status(), await res.text()).toBe(204);
-    }
-    current = (await (
-      await page.request.get(`/api/v1/applications/${application.id}`)
-    ).json()) as ApplicationView;
-  }
+  const current = await approveAllByApi(page, request, application);
   const dept = current.tasks[0]!.department;
   const rated = await page.request.post(`/api/v1/applications/${application.id}/evaluation`, {
     data: { score: 4, departments: [{ department: dept, score: 1, comment: '窗口等候太久' }] },
@@ -80,7 +64,7 @@ test('a poor rating reaches the department lead, who closes both follow-ups; the
   // The list reads on a phone too.
   await lead.setViewportSize({ width: 375, height: 740 });
   await expect(cards.first()).toBeVisible();
-  expect(await overflow(lead)).toBeLessThanOrEqual(0);
+  expect(await horizontalOverflow(lead)).toBeLessThanOrEqual(0);
 
   // The applicant hears the outcome in the inbox and may rate again.
   await page.goto('/inbox');

@@ -1,14 +1,14 @@
-import type { Page } from '@playwright/test';
 import { expect, saveScreenshot, test } from './support/fixtures.js';
-import { staffAuth, submitPassword } from './support/demo.js';
-import { staffPage, submitStartupByApi } from './support/desks.js';
-import type { ApplicationView } from '../shared/contracts/index.js';
+import { submitPassword } from './support/demo.js';
+import {
+  approveAllByApi,
+  horizontalOverflow,
+  staffPage,
+  submitStartupByApi,
+} from './support/desks.js';
 
 // citizen2 of the demo: citizen1's applications are counted by portal.spec.
 const LI_NA = { idNumber: '33040220000229002X', masked: '330402********002X' };
-
-const overflow = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 test('clerk2 finds a start-up citizen2 applied for online, hands it over, and the page works at 375 px', async ({
   page,
@@ -22,23 +22,7 @@ test('clerk2 finds a start-up citizen2 applied for online, hands it over, and th
   await expect(page.getByRole('heading', { level: 1, name: '办事大厅' })).toBeVisible();
   const { application } = await submitStartupByApi(page);
 
-  // Set-up the test does not look at: every department approves its step.
-  const reviewers = new Map<string, { authorization: string }>();
-  let current: ApplicationView = application;
-  while (current.status !== 'completed') {
-    for (const task of current.tasks.filter((t) => t.status === 'open')) {
-      const key = `reviewer.${task.department}`;
-      if (!reviewers.has(key)) reviewers.set(key, await staffAuth(request, key));
-      const res = await request.post(`/api/v1/tasks/${task.id}/decision`, {
-        headers: reviewers.get(key),
-        data: { decision: 'approve' },
-      });
-      expect(res.status(), await res.text()).toBe(204);
-    }
-    current = (await (
-      await page.request.get(`/api/v1/applications/${application.id}`)
-    ).json()) as ApplicationView;
-  }
+  await approveAllByApi(page, request, application);
 
   // clerk2 never saw this application: it came in online.
   const desk = await staffPage(browser, guard, 'clerk2', baseURL!);
@@ -94,11 +78,11 @@ test('clerk2 finds a start-up citizen2 applied for online, hands it over, and th
   await expect(box).toBeVisible();
   await expect(row).toBeVisible();
   await expect(panel.getByRole('heading', { name: '已出件' })).toBeVisible();
-  expect(await overflow(desk)).toBeLessThanOrEqual(0);
+  expect(await horizontalOverflow(desk)).toBeLessThanOrEqual(0);
   await box.fill(application.receiptNo);
   await desk.getByRole('button', { name: '查找' }).click();
   await expect(results.getByRole('button')).toHaveCount(1);
   await expect(row).toBeVisible();
-  expect(await overflow(desk)).toBeLessThanOrEqual(0);
+  expect(await horizontalOverflow(desk)).toBeLessThanOrEqual(0);
   await saveScreenshot(desk, 'phone');
 });

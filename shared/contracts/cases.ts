@@ -224,6 +224,7 @@ export const FollowUpViewSchema = z.object({
   closedAt: z.string().nullable(),
   outcome: z.string().nullable().describe('What was done, once closed'),
 });
+export type FollowUpView = z.infer<typeof FollowUpViewSchema>;
 
 /** 原件核验: one material whose original a clerk saw at the window, and when. */
 export const OriginalViewSchema = z.object({

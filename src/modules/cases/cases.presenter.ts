@@ -1,5 +1,10 @@
 import { toRfc3339 } from '../../platform/clock/index.js';
-import type { ApplicationView, OriginalView, TaskView } from '../../../shared/contracts/index.js';
+import type {
+  ApplicationView,
+  FollowUpView,
+  OriginalView,
+  TaskView,
+} from '../../../shared/contracts/index.js';
 import { definitionOf } from './case-flow.js';
 import type {
   ActionRow,
@@ -75,6 +80,24 @@ function presentOriginals(
     });
 }
 
+/** A follow-up as the API shows it (in an application and in a work list). */
+export function presentFollowUp(f: FollowUpRow): FollowUpView {
+  return {
+    id: f.id,
+    kind: f.kind,
+    status: f.status,
+    dueAt: toRfc3339(new Date(f.due_at)),
+    department: f.department_code,
+    material: f.material_id,
+    taskId: f.task_id,
+    note: f.note,
+    owner: f.owner_account,
+    createdAt: toRfc3339(new Date(f.created_at)),
+    closedAt: t(f.closed_at),
+    outcome: f.outcome,
+  };
+}
+
 /** The whole application as the API shows it; the identity number only masked. */
 export function presentApplication(
   app: ApplicationRow,
@@ -132,20 +155,7 @@ export function presentApplication(
       taskId: a.task_id,
       data: JSON.parse(a.data) as Record<string, unknown>,
     })),
-    followUps: parts.followUps.map((f) => ({
-      id: f.id,
-      kind: f.kind,
-      status: f.status,
-      dueAt: toRfc3339(new Date(f.due_at)),
-      department: f.department_code,
-      material: f.material_id,
-      taskId: f.task_id,
-      note: f.note,
-      owner: f.owner_account,
-      createdAt: toRfc3339(new Date(f.created_at)),
-      closedAt: t(f.closed_at),
-      outcome: f.outcome,
-    })),
+    followUps: parts.followUps.map(presentFollowUp),
     originals: presentOriginals(parts.actions, def.materials),
     ratingOpen: ratingOpen(app.status, parts.evaluations, parts.followUps),
     evaluations: parts.evaluations.map((e) => ({

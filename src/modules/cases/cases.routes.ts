@@ -4,7 +4,6 @@ import {
   ApplicationSummarySchema,
   ApplicationViewSchema,
   DecisionSchema,
-  ErrorBodySchema,
   EvaluationSchema,
   PauseSchema,
   RefusalSchema,
@@ -16,15 +15,9 @@ import { presentTask } from './cases.presenter.js';
 import type { CasesService } from './cases.service.js';
 import type { IntakeService } from './intake.service.js';
 import type { TasksService } from './tasks.service.js';
+import { caseErrorResponses } from './route-errors.js';
 
-const errors = {
-  400: ErrorBodySchema,
-  401: ErrorBodySchema,
-  403: ErrorBodySchema,
-  404: ErrorBodySchema,
-  409: ErrorBodySchema,
-  422: ErrorBodySchema,
-};
+const errors = caseErrorResponses;
 const IdParams = z.object({ id: z.string().min(1).max(64).describe('Id') });
 // The statuses a queue can be filtered by are the task view's own.
 const TASK_STATUSES = TaskViewSchema.shape.status.options;

@@ -1,44 +1,26 @@
 import { z } from 'zod';
-import { toRfc3339 } from '../../platform/clock/index.js';
 import { requirePrincipal, type HttpServer } from '../../platform/http/index.js';
 import {
   CloseFollowUpSchema,
-  ErrorBodySchema,
   FollowUpItemSchema,
   FollowUpListSchema,
   FollowUpsQuerySchema,
   type FollowUpItem,
 } from '../../../shared/contracts/index.js';
+import { presentFollowUp } from './cases.presenter.js';
 import type { FollowUpListItem, FollowUpsService } from './follow-ups.service.js';
+import { caseErrorResponses } from './route-errors.js';
 
-const errors = {
-  400: ErrorBodySchema,
-  401: ErrorBodySchema,
-  403: ErrorBodySchema,
-  404: ErrorBodySchema,
-  409: ErrorBodySchema,
-};
-const t = (iso: string | null) => (iso ? toRfc3339(new Date(iso)) : null);
+const errors = caseErrorResponses;
 
 function listed(f: FollowUpListItem): FollowUpItem {
   return {
-    id: f.id,
+    ...presentFollowUp(f),
     applicationId: f.application_id,
     receiptNo: f.receipt_no,
     title: f.title,
-    kind: f.kind,
-    status: f.status,
-    dueAt: toRfc3339(new Date(f.due_at)),
-    department: f.department_code,
-    material: f.material_id,
-    taskId: f.task_id,
-    note: f.note,
-    owner: f.owner_account,
     ownerName: f.owner_name,
     overdue: f.overdue,
-    createdAt: toRfc3339(new Date(f.created_at)),
-    closedAt: t(f.closed_at),
-    outcome: f.outcome,
   };
 }
 

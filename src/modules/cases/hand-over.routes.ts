@@ -2,21 +2,14 @@ import { z } from 'zod';
 import { requirePrincipal, type HttpServer } from '../../platform/http/index.js';
 import {
   ApplicationViewSchema,
-  ErrorBodySchema,
   HandOverRequestSchema,
   HandOverSearchQuerySchema,
   HandOverSearchSchema,
 } from '../../../shared/contracts/index.js';
 import type { HandOverService } from './hand-over.service.js';
+import { caseErrorResponses } from './route-errors.js';
 
-const errors = {
-  400: ErrorBodySchema,
-  401: ErrorBodySchema,
-  403: ErrorBodySchema,
-  404: ErrorBodySchema,
-  409: ErrorBodySchema,
-  422: ErrorBodySchema,
-};
+const errors = caseErrorResponses;
 const IdParams = z.object({ id: z.string().min(1).max(64).describe('Id') });
 
 /** 统一出件: the clerks' search for completed applications and the record of a hand-over. */

@@ -47,27 +47,20 @@ export function createNotificationsRepo(db: Kysely<Database>) {
         .select(['applicant_kind', 'applicant_person_id', 'applicant_org_id'])
         .where('id', '=', applicationId)
         .executeTakeFirst();
-      if (app?.applicant_kind === 'person' && app.applicant_person_id) {
-        const rows = await tx
-          .selectFrom('accounts')
-          .select('id')
-          .where('kind', '=', 'person')
-          .where('person_id', '=', app.applicant_person_id)
-          .where('disabled', '=', 0)
-          .execute();
-        return rows.map((r) => r.id);
-      }
-      if (app?.applicant_kind === 'company' && app.applicant_org_id) {
-        const rows = await tx
-          .selectFrom('accounts')
-          .select('id')
-          .where('kind', '=', 'company')
-          .where('organization_id', '=', app.applicant_org_id)
-          .where('disabled', '=', 0)
-          .execute();
-        return rows.map((r) => r.id);
-      }
-      return [];
+      const person = app?.applicant_kind === 'person' ? app.applicant_person_id : null;
+      const org = app?.applicant_kind === 'company' ? app.applicant_org_id : null;
+      if (!person && !org) return [];
+      const rows = await tx
+        .selectFrom('accounts')
+        .select('id')
+        .where('disabled', '=', 0)
+        .where((eb) =>
+          person
+            ? eb.and([eb('kind', '=', 'person'), eb('person_id', '=', person)])
+            : eb.and([eb('kind', '=', 'company'), eb('organization_id', '=', org)]),
+        )
+        .execute();
+      return rows.map((r) => r.id);
     },
     list(accountId: string, limit: number): Promise<NotificationRow[]> {
       return db
