@@ -27,6 +27,45 @@ export const MaterialEntrySchema = z
   .strict();
 export type MaterialEntry = z.infer<typeof MaterialEntrySchema>;
 
+/**
+ * 授权调取: the applicant's consent to the data hub fetching the data of their application
+ * (what POST /api/v1/datahub/preview showed). Required for an online submission by a person
+ * or company account that fetches any data (CASE_CONSENT_REQUIRED); at a window it records
+ * the clerk's statement that the applicant agreed.
+ */
+export const DataConsentSchema = z
+  .object({
+    fetch: z
+      .literal(true)
+      .describe('I agree that the platform fetches the data listed for this application'),
+    previewedAt: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .describe('When the applicant saw the preview of the data (RFC 3339)'),
+    items: z
+      .array(
+        z
+          .object({
+            material: z.string().min(1).max(64).describe('Material id from the guide'),
+            source: z.string().min(1).max(64).describe('Source department code'),
+            item: z.string().min(1).max(64).describe('Data item code'),
+            fields: z
+              .array(z.string().min(1).max(64))
+              .max(100)
+              .optional()
+              .describe('The fields shown in the preview'),
+          })
+          .strict(),
+      )
+      .max(100)
+      .optional()
+      .describe(
+        'The data items shown and agreed to; when given, every material the submission fetches must be among them',
+      ),
+  })
+  .strict();
+export type DataConsent = z.infer<typeof DataConsentSchema>;
+
 /** POST /api/v1/applications */
 export const SubmitApplicationSchema = z
   .object({
@@ -94,6 +133,9 @@ export const SubmitApplicationSchema = z
       .describe(
         '原件核验: the materials whose original the clerk saw at the window (window intake only)',
       ),
+    consent: DataConsentSchema.optional().describe(
+      '授权调取: required online when the data hub fetches anything for the application; a clerk may record the applicant’s agreement',
+    ),
   })
   .strict();
 export type SubmitApplication = z.infer<typeof SubmitApplicationSchema>;
@@ -238,6 +280,26 @@ export const OriginalViewSchema = z.object({
 });
 export type OriginalView = z.infer<typeof OriginalViewSchema>;
 
+/** 授权调取 as recorded with an application: who agreed, when, to which data. */
+export const ConsentViewSchema = z.object({
+  by: z
+    .enum(['applicant', 'clerk'])
+    .describe('applicant: agreed online; clerk: the clerk’s statement that the applicant agreed'),
+  account: z.string().describe('Account id of who gave or recorded it'),
+  givenAt: z.string().describe('When it was given (the submission)'),
+  previewedAt: z.string().nullable().describe('When the applicant saw the preview, if said'),
+  items: z.array(
+    z.object({
+      material: z.string().describe('Material id'),
+      name: Bilingual.describe('Material name'),
+      source: z.string().describe('Source department code'),
+      item: z.string().describe('Data item code'),
+      fields: z.array(z.string()).nullable().describe('The fields shown, if said'),
+    }),
+  ),
+});
+export type ConsentView = z.infer<typeof ConsentViewSchema>;
+
 /** An application as its applicant, clerk, reviewers and supervisors see it. */
 export const ApplicationViewSchema = z.object({
   id: z.string(),
@@ -289,6 +351,9 @@ export const ApplicationViewSchema = z.object({
   originals: z
     .array(OriginalViewSchema)
     .describe('原件核验: the originals presented at window intake, per material'),
+  consent: ConsentViewSchema.nullable()
+    .optional()
+    .describe('授权调取: the consent to fetching data recorded at submission (null: none)'),
   ratingOpen: z
     .boolean()
     .describe(

@@ -68,7 +68,13 @@ export async function submitApplication(app: TestApp, token: string) {
     method: 'POST',
     url: '/api/v1/applications',
     headers: { authorization: `Bearer ${token}` },
-    payload: { matter: g.code, form: g.form.examples?.[0] ?? {}, materials: [] },
+    // 授权调取: the data hub supplies every essential material of the matter.
+    payload: {
+      matter: g.code,
+      form: g.form.examples?.[0] ?? {},
+      materials: [],
+      consent: { fetch: true },
+    },
   });
   if (res.statusCode !== 201) throw new Error(`submit failed: ${res.statusCode} ${res.body}`);
   return res.json<{

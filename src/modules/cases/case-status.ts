@@ -3,6 +3,7 @@ import type { ApplicationStatus } from './cases.tables.js';
 /** The action types of an application's history. */
 export type ActionType =
   | 'submitted'
+  | 'consented'
   | 'identity-verified'
   | 'originals-verified'
   | 'e-signed'
@@ -67,6 +68,7 @@ export function applyAction(state: DerivedState, type: ActionType): DerivedState
     case 'rejected':
       return { ...state, status: 'rejected' };
     case 'submitted':
+    case 'consented':
     case 'identity-verified':
     case 'originals-verified':
     case 'e-signed':

@@ -119,6 +119,15 @@ export const CaseErrors = {
       },
       [{ path: 'originals', code: 'not_allowed', message: 'only for the window channel' }],
     ),
+  consentRequired: (issues: FieldIssue[]) =>
+    new ValidationError(
+      'CASE_CONSENT_REQUIRED',
+      {
+        zh: '提交前请阅读将为您调取的数据，并勾选同意授权调取',
+        en: 'Read the data that will be fetched for you and tick your consent before submitting',
+      },
+      issues,
+    ),
   handOverQueryRequired: () =>
     new BadRequestError(
       'CASE_HAND_OVER_QUERY_REQUIRED',

@@ -52,7 +52,12 @@ describe('Nanhu company start-up as one thing (enterprise-startup)', () => {
     const materials = await satisfyMaterials(app, citizen, guide);
     const first = await submit(
       citizen,
-      { bundle: 'enterprise-startup', form: guide.form.examples[0], materials },
+      {
+        bundle: 'enterprise-startup',
+        form: guide.form.examples[0],
+        materials,
+        consent: { fetch: true },
+      },
       'nanhu-1',
     );
     expect(first.status, JSON.stringify(first.body)).toBe(201);
@@ -72,7 +77,12 @@ describe('Nanhu company start-up as one thing (enterprise-startup)', () => {
     // The same Idempotency-Key returns the first application and creates nothing.
     const again = await submit(
       citizen,
-      { bundle: 'enterprise-startup', form: guide.form.examples[0], materials },
+      {
+        bundle: 'enterprise-startup',
+        form: guide.form.examples[0],
+        materials,
+        consent: { fetch: true },
+      },
       'nanhu-1',
     );
     expect(again.status).toBe(201);
@@ -121,6 +131,7 @@ describe('Zhoushan ship clearance (ship-clearance)', () => {
       bundle: 'ship-clearance',
       form: guide.form.examples[0],
       materials,
+      consent: { fetch: true },
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     const open = res.body.tasks.filter((t) => t.status === 'open');
@@ -144,6 +155,7 @@ describe('one-time notice (一次性告知)', () => {
       bundle: 'enterprise-startup',
       form: guide.form.examples[0],
       materials: [],
+      consent: { fetch: true },
     });
     expect(res.status).toBe(201);
     expect(res.body.status).toBe('deficient');
@@ -192,6 +204,7 @@ describe('authorisation', () => {
       bundle: 'enterprise-startup',
       form: guide.form.examples[0],
       materials: await satisfyMaterials(app, citizen, guide),
+      consent: { fetch: true },
     });
     const other = await app.login('citizen2');
     expect((await api(app, other, 'GET', `/api/v1/applications/${res.body.id}`)).status).toBe(404);

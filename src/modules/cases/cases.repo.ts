@@ -3,6 +3,7 @@ import type { Dialect } from '../../platform/db/index.js';
 import type { Database } from '../../schema.js';
 import type { MaterialState } from './materials.js';
 import type {
+  ApplicationConsentsTable,
   ApplicationOriginalsTable,
   ApplicationsTable,
   CaseActionsTable,
@@ -18,6 +19,7 @@ export type ActionRow = Selectable<CaseActionsTable>;
 export type FollowUpRow = Selectable<FollowUpsTable>;
 export type EvaluationRow = Selectable<EvaluationsTable>;
 export type OriginalRow = Selectable<ApplicationOriginalsTable>;
+export type ConsentRow = Selectable<ApplicationConsentsTable>;
 
 /** Who may see which applications, as a query filter. */
 export type ApplicationScope =
@@ -391,6 +393,11 @@ function casesQueries(db: Kysely<Database>, dialect: Dialect) {
     /** 原件核验: records the originals a clerk saw at intake, one row per material. */
     async insertOriginals(rows: OriginalRow[]): Promise<void> {
       if (rows.length > 0) await db.insertInto('application_originals').values(rows).execute();
+    },
+
+    /** 授权调取: records the consent given with an application. */
+    async insertConsent(row: ConsentRow): Promise<void> {
+      await db.insertInto('application_consents').values(row).execute();
     },
 
     async insertEvaluation(row: EvaluationRow): Promise<void> {

@@ -7,6 +7,8 @@ import type { CaseWriter } from './case-writer.js';
 import { CaseErrors } from './cases.errors.js';
 import { actsForApplicant, applicationScope, canSeeApplication } from './cases.policy.js';
 import { presentApplication } from './cases.presenter.js';
+import { definitionOf } from './case-flow.js';
+import { presentConsent } from './consent.js';
 import type { ApplicationRow, CasesRepo } from './cases.repo.js';
 import type { FollowUpsService } from './follow-ups.service.js';
 import { ratingOpen } from './rating.js';
@@ -45,7 +47,7 @@ export function createCasesService(deps: {
     const org = app.applicant_org_id
       ? await registry.organizationById(app.applicant_org_id)
       : undefined;
-    return presentApplication(app, {
+    const presented = presentApplication(app, {
       tasks,
       actions,
       followUps,
@@ -60,6 +62,7 @@ export function createCasesService(deps: {
         due !== null &&
         calendar.provisionalYears(new Date(from), new Date(due)).length > 0,
     });
+    return { ...presented, consent: presentConsent(actions, definitionOf(app).materials) };
   }
 
   async function visible(p: Principal, app: ApplicationRow | undefined): Promise<ApplicationRow> {

@@ -142,6 +142,19 @@ export interface ApplicationOriginalsTable {
   at: string;
 }
 
+/** 授权调取: the consent to fetch an application's data, given with it (one per application). */
+export interface ApplicationConsentsTable {
+  id: string;
+  application_id: string;
+  /** Who gave it online, or the clerk who recorded the applicant's agreement. */
+  account_id: string;
+  given_by: 'applicant' | 'clerk';
+  given_at: string;
+  previewed_at: string | null;
+  /** JSON: [{ material, source, item, fields | null }] — the data items agreed to. */
+  items: string;
+}
+
 /** The case module's tables. */
 export interface CasesTables {
   applications: ApplicationsTable;
@@ -152,4 +165,5 @@ export interface CasesTables {
   drafts: DraftsTable;
   application_files: ApplicationFilesTable;
   application_originals: ApplicationOriginalsTable;
+  application_consents: ApplicationConsentsTable;
 }

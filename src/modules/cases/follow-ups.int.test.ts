@@ -41,6 +41,7 @@ async function startup(): Promise<ApplicationView> {
     bundle: 'enterprise-startup',
     form: guide.form.examples[0],
     materials: await satisfyMaterials(app, citizen, guide),
+    consent: { fetch: true },
   });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body;
@@ -240,7 +241,7 @@ describe('容缺 commitments: an unmet promise reaches the applicant and the dep
   }
 
   it('gives an online commitment to the department lead and tells applicant and department when it runs out', async () => {
-    const { app: a, matter } = await withCommitment(citizen);
+    const { app: a, matter } = await withCommitment(citizen, { consent: { fetch: true } });
     const dept = matter.department.code;
     const follow = a.followUps.find((f) => f.kind === 'commitment')!;
     expect(follow).toMatchObject({ department: dept, owner: await accountId(`lead.${dept}`) });

@@ -85,6 +85,7 @@ beforeAll(async () => {
     bundle: 'enterprise-startup',
     form: startup.form.examples[0],
     materials: await satisfyMaterials(app, citizen2, startup),
+    consent: { fetch: true },
   });
   expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
   app.clock.advance(60_000);

@@ -14,6 +14,7 @@ import type {
 } from './case-ports.js';
 import type { CaseWriter } from './case-writer.js';
 import { CaseErrors } from './cases.errors.js';
+import { checkConsent } from './consent.js';
 import { actsForApplicant } from './cases.policy.js';
 import type { ApplicationRow, CasesQueries, CasesRepo } from './cases.repo.js';
 import type { ApplicationsTable } from './cases.tables.js';
@@ -151,7 +152,9 @@ export function createIntakeService(deps: IntakeDeps) {
      * Submits an application. Missing or invalid materials give `deficient` with the
      * one-time notice listing all of them; otherwise it is accepted and every ready step
      * opens at once. The same Idempotency-Key returns the first application and creates nothing.
-     * Throws CATALOG_*_NOT_FOUND (404), CASE_INVALID_FORM / CASE_INVALID_MATERIALS (422).
+     * An online submission that fetches data needs the applicant's consent (授权调取), kept
+     * with it. Throws CATALOG_*_NOT_FOUND (404), CASE_INVALID_FORM / CASE_INVALID_MATERIALS /
+     * CASE_CONSENT_REQUIRED (422).
      */
     async submit(
       p: Principal,
@@ -185,12 +188,10 @@ export function createIntakeService(deps: IntakeDeps) {
           ? ((await deps.staff?.displayNames([p.accountId]))?.get(p.accountId) ?? p.username)
           : p.username;
       const now = clock.now();
-      const fetched = await fetchFromDatahub(
-        p,
-        applicant,
-        input.form,
-        datahubRequests(def, input.materials),
-      );
+      const requests = datahubRequests(def, input.materials);
+      // 授权调取: nothing is read about the applicant before the consent is checked.
+      const consent = checkConsent(applicant.channel, input.consent, requests);
+      const fetched = await fetchFromDatahub(p, applicant, input.form, requests);
       const assessed = await assessMaterials(def, input.materials, {
         files,
         submitter: p.accountId,
@@ -236,6 +237,18 @@ export function createIntakeService(deps: IntakeDeps) {
           actor: p,
           data: { subject: `${kind}:${code}`, materials: input.materials.length },
         });
+        if (consent) {
+          await tx.insertConsent({
+            id: ids.id(),
+            application_id: row.id,
+            account_id: p.accountId,
+            given_by: consent.by,
+            given_at: now.toISOString(),
+            previewed_at: consent.previewedAt,
+            items: JSON.stringify(consent.items),
+          });
+          await writer.act(tx, row, { type: 'consented', actor: p, data: { ...consent } });
+        }
         if (applicant.verified) {
           await writer.act(tx, row, {
             type: 'identity-verified',

@@ -39,6 +39,7 @@ async function startup(token = citizen): Promise<{ app: ApplicationView; guide: 
     bundle: 'enterprise-startup',
     form: guide.form.examples[0],
     materials: await satisfyMaterials(app, token, guide),
+    consent: { fetch: true },
   });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return { app: res.body, guide };
@@ -76,6 +77,7 @@ describe('容缺受理: accept with a missing non-essential material against a c
       matter: matter!.code,
       form: matter!.form.examples[0],
       materials,
+      consent: { fetch: true },
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body.status).toBe('accepted');
@@ -108,6 +110,7 @@ describe('容缺受理: accept with a missing non-essential material against a c
       bundle: 'enterprise-startup',
       form: guide.form.examples[0],
       materials,
+      consent: { fetch: true },
     });
     expect(res.body.status).toBe('deficient');
     expect(res.body.notice?.items).toMatchObject([

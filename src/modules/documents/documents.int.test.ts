@@ -27,6 +27,7 @@ async function submit(token: string, materials: unknown[]): Promise<ApplicationV
     bundle: 'enterprise-startup',
     form: guide.form.examples[0],
     materials,
+    consent: { fetch: true },
   });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body;

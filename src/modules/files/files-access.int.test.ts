@@ -24,6 +24,7 @@ beforeAll(async () => {
     bundle: 'enterprise-startup',
     form: guide.form.examples[0],
     materials: await satisfyMaterials(app, citizen1, guide),
+    consent: { fetch: true },
   });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   application = res.body;

@@ -29,6 +29,7 @@ describe('inbox', () => {
       bundle: 'enterprise-startup',
       form: guide.form.examples[0],
       materials: await satisfyMaterials(app, citizen, guide),
+      consent: { fetch: true },
     });
     expect(res.status).toBe(201);
     const inbox = (await api<Inbox>(app, citizen, 'GET', '/api/v1/notifications')).body;

@@ -45,6 +45,7 @@ async function submitStartup(): Promise<ApplicationView> {
     bundle: 'enterprise-startup',
     form: guide.form.examples[0],
     materials: await satisfyMaterials(app, citizen, guide),
+    consent: { fetch: true },
   });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body;
