@@ -12,6 +12,7 @@ import * as m20261206_012_application_files from './20261206_012_application_fil
 import * as m20261207_013_calendar_years from './20261207_013_calendar_years.js';
 import * as m20261207_014_follow_up_owners from './20261207_014_follow_up_owners.js';
 import * as m20261207_015_originals from './20261207_015_originals.js';
+import * as m20261207_016_ledger_commitments from './20261207_016_ledger_commitments.js';
 import * as m20261207_018_application_consents from './20261207_018_application_consents.js';
 
 /**
@@ -33,5 +34,6 @@ export const migrations: Record<string, Migration> = {
   '20261207_013_calendar_years': m20261207_013_calendar_years,
   '20261207_014_follow_up_owners': m20261207_014_follow_up_owners,
   '20261207_015_originals': m20261207_015_originals,
+  '20261207_016_ledger_commitments': m20261207_016_ledger_commitments,
   '20261207_018_application_consents': m20261207_018_application_consents,
 };

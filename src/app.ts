@@ -89,6 +89,7 @@ import {
   registerDocumentsRoutes,
 } from './modules/documents/index.js';
 import {
+  accessIndexCheck,
   assembleDatahub,
   registerDatahubRoutes,
   type Datahub,
@@ -246,6 +247,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     origin: ledgerOrigin(config.publicUrl),
     logger,
   });
+  ledger.registerIndex(accessIndexCheck(handle.db));
   const ledgerPort: CaseLedgerPort = {
     append: (tx, entry) => ledger.append(tx, { type: 'case', ...entry }),
   };
@@ -410,6 +412,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     secureCookies: config.publicUrl.startsWith('https://'),
     bodyLimitBytes: 1024 * 1024,
     version: projectVersion(),
+    // The ledger key the page pins; without it (database down) the page still loads and says so.
+    pageMeta: async () =>
+      ledger.verifierKey().then(
+        (k) => ({ 'onetrip-ledger-key': k.verifierKey }),
+        () => ({}),
+      ),
   });
   registerIdentityRoutes(server, {
     identity,

@@ -20,6 +20,9 @@ export const DataAccessSchema = z.object({
       item: z.string(),
       name: BilingualTextSchema.nullable(),
       fields: z.array(z.string()),
+      namedInRecord: z
+        .boolean()
+        .describe('Whether `name` is part of the recorded item (a file’s material), not a label'),
     }),
   ),
   applicationId: z.string().nullable(),
@@ -39,6 +42,17 @@ export const DataAccessSchema = z.object({
           ),
       })
       .nullable(),
+    opening: z
+      .object({
+        index: z.number().int().describe('The entry’s index in the log'),
+        actor: z.string().describe('The account that read the data'),
+        subject: z.string().nullable().describe('The subject reference (HMAC) of the entry'),
+        salt: z.string().describe('The entry’s salt'),
+      })
+      .nullable()
+      .describe(
+        'With the fields above, what recomputes the entry’s commitment (see docs/ledger.md); null until the entry is found',
+      ),
   }),
 });
 

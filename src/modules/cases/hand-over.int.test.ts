@@ -277,7 +277,10 @@ describe('统一出件: one window for every result', () => {
     const count = before.entries.length + before.pending.length;
     await find(clerk2, { q: LI_NA.idNumber, state: 'all' });
     const after = await app.services.ledger.entriesFor('hand-over');
-    const records = [...after.entries.map((e) => e.record), ...after.pending.map((p) => p.record)];
+    const records = [
+      ...after.entries.map((e) => e.opened.record),
+      ...after.pending.map((p) => p.opened.record),
+    ];
     expect(records.length).toBe(count + 1);
     expect(records.at(-1)).toMatchObject({ action: 'person.looked-up', purpose: 'hand-over' });
   });

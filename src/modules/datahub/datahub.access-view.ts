@@ -16,7 +16,7 @@ export function createAccessView(
   ) {
     const treeSize = checkpoint?.size ?? 0;
     const entry = entries.find(
-      (e) => e.record.dataHash === r.data_hash && e.record.action === 'data.accessed',
+      (e) => e.opened.record.dataHash === r.data_hash && e.opened.record.action === 'data.accessed',
     );
     const proof =
       entry && entry.index < treeSize
@@ -38,10 +38,26 @@ export function createAccessView(
         .filter(Boolean)
         .map((code) => ({ code, name: deps.departmentName?.(code) ?? code })),
       actorRole: r.actor_role,
-      items: items.map((i) => ({ ...i, name: findItem(i.source, i.item)?.name ?? i.name ?? null })),
+      items: items.map((i) => ({
+        ...i,
+        name: findItem(i.source, i.item)?.name ?? i.name ?? null,
+        namedInRecord: i.name !== undefined,
+      })),
       applicationId: r.application_id,
       purpose: r.purpose,
-      ledger: { sequenced: proof !== null, proof },
+      ledger: {
+        sequenced: proof !== null,
+        proof,
+        // What the page needs, beside the fields it shows, to recompute the entry's commitment.
+        opening: entry
+          ? {
+              index: entry.index,
+              actor: entry.opened.record.actor,
+              subject: entry.opened.record.subject,
+              salt: entry.opened.salt,
+            }
+          : null,
+      },
     };
   }
 

@@ -74,7 +74,7 @@ describe('newborn bundle (出生一件事) with only the parents’ identity num
     const parents = newborn.materials.find((m) => m.material === 'parents-identity');
     expect(parents?.datahub?.subjects).toEqual(['330681********1233', '330402********002X']);
     const entries = await app.services.ledger.entriesFor(newborn.receiptNo);
-    const recorded = entries.pending.filter((e) => e.record.action === 'data.accessed');
+    const recorded = entries.pending.filter((e) => e.opened.record.action === 'data.accessed');
     expect(recorded.length).toBe(
       newborn.materials.reduce((n, m) => n + (m.datahub?.accessIds.length ?? 0), 0),
     );

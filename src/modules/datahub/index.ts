@@ -52,3 +52,4 @@ export { generatePopulation, seedPopulation, type PopulationReport } from './dat
 export { createProofsService, type ProofsService } from './datahub.proofs.js';
 export { PROOF_TEMPLATES, type ProofTemplate } from './datahub.proof-templates.js';
 export { ed25519JwsSigner, type JwsSigner } from './datahub.jws.js';
+export { accessData, accessIndexCheck } from './datahub.index-check.js';

@@ -9,13 +9,19 @@ export type { LedgerTables } from './ledger.tables.js';
 export { LedgerErrors, LedgerIntegrityError } from './ledger.app-errors.js';
 export {
   buildRecord,
+  commitmentOf,
   dataHash,
+  leafEntry,
   ledgerOrigin,
   ledgerTime,
+  openingProblem,
+  parseContent,
   subjectRef,
   MAX_ENTRY_BYTES,
   type LedgerAppendInput,
+  type LedgerLeaf,
   type LedgerRecord,
+  type OpenedEntry,
 } from './ledger.record.js';
 export {
   extendTree,
@@ -31,6 +37,8 @@ export {
   createLedgerService,
   type CheckpointView,
   type LedgerEntryView,
+  type OpenedEntryView,
+  type OpenedPendingView,
   type LedgerService,
   type LedgerServiceDeps,
 } from './ledger.service.js';
@@ -38,6 +46,7 @@ export {
   auditLog,
   verifyLedger,
   type AuditReport,
+  type LedgerIndexCheck,
   type LedgerProblem,
   type LedgerProblemKind,
   type LedgerVerifyReport,

@@ -7,7 +7,10 @@ import { createTestApp, testDialect, type TestApp } from '../../../test/support/
 import { approveTask, submitApplication } from '../../../test/support/ledger.js';
 import { createSecretBox } from '../../platform/crypto/index.js';
 import {
+  canonicalJson,
   createLedgerService,
+  leafEntry,
+  parseContent,
   ed25519Signer,
   extendTree,
   generateEd25519Key,
@@ -55,6 +58,13 @@ async function restore(s: Snapshot): Promise<void> {
   });
 }
 
+/** The row's record with its action changed, committed again under its salt: leaf and content agree. */
+function recommitted(row: { content: string; salt: string }): { entry: string; content: string } {
+  const record = parseContent(row.content)!;
+  const edited = { ...record, action: `${record.action}!` };
+  return { entry: leafEntry({ record: edited, salt: row.salt }), content: canonicalJson(edited) };
+}
+
 async function expectProblem(
   kind: LedgerProblemKind,
   where: { index?: number; level?: number; size?: number } = {},
@@ -86,7 +96,7 @@ afterEach(async () => {
 
 describe('ledger verify catches tampering', () => {
   it('names an entry edited in place', async () => {
-    await sql`update ledger_entries set entry = replace(entry, 'case.', 'case!') where idx = 3`.execute(
+    await sql`update ledger_entries set entry = replace(entry, '"commitment":"', '"commitment":"A') where idx = 3`.execute(
       app.db,
     );
     const problem = await expectProblem('entry-changed', { index: 3 });
@@ -95,10 +105,11 @@ describe('ledger verify catches tampering', () => {
 
   it('names an entry whose leaf hash was rewritten with it (the tree still holds the old leaf)', async () => {
     const row = clean.entries[4]!;
-    const forged = row.entry.replace('case.', 'case!');
+    // A forger who re-commits the edited record, so the opening holds: the tree does not.
+    const forged = recommitted(row);
     await app.db
       .updateTable('ledger_entries')
-      .set({ entry: forged, leaf_hash: leafHash(Buffer.from(forged)) })
+      .set({ ...forged, leaf_hash: leafHash(Buffer.from(forged.entry)) })
       .where('idx', '=', 4)
       .execute();
     const problem = await expectProblem('node-changed', { level: 0, index: 4 });
@@ -107,13 +118,14 @@ describe('ledger verify catches tampering', () => {
 
   it('names the checkpoint broken by an entry rewritten with every hash above it', async () => {
     const entries = clean.entries.map((e) => ({ ...e }));
-    entries[5]!.entry = entries[5]!.entry.replace('case.', 'case!');
+    const forged = recommitted(entries[5]!);
+    entries[5] = { ...entries[5]!, ...forged };
     const leaves = entries.map((e) => leafHash(Buffer.from(e.entry)));
     const { nodes } = extendTree({ size: 0, peaks: [] }, leaves);
     await app.db.transaction().execute(async (tx) => {
       await tx
         .updateTable('ledger_entries')
-        .set({ entry: entries[5]!.entry, leaf_hash: leaves[5]! })
+        .set({ ...forged, leaf_hash: leaves[5]! })
         .where('idx', '=', 5)
         .execute();
       await tx.deleteFrom('ledger_nodes').execute();
@@ -241,6 +253,95 @@ describe('ledger verify catches tampering', () => {
   });
 });
 
+describe('ledger verify checks every column an entry is found or shown by', () => {
+  // Each column of an entry's row in turn: the opened content and salt must open the public
+  // leaf, and each look-up copy must equal the committed record.
+  it.each([
+    ['content', sql`replace(content, '"action":"case.', '"action":"case!')`, 'entry-opening'],
+    ['salt', sql`'AAAAAAAAAAAAAAAAAAAAAA'`, 'entry-opening'],
+    ['purpose', sql`'YCB0000000000000000'`, 'column-mismatch'],
+    ['kind', sql`'datahub'`, 'column-mismatch'],
+    ['subject', sql`'00'`, 'column-mismatch'],
+  ] as const)('names the entry whose %s was edited', async (column, value, kind) => {
+    const idx = clean.entries.find((e) => e.kind === 'case' && e.subject !== null)!.idx;
+    await sql`update ledger_entries set ${sql.ref(column)} = ${value} where idx = ${idx}`.execute(
+      app.db,
+    );
+    const problem = await expectProblem(kind, { index: Number(idx) });
+    expect(problem.row).toBe(`ledger_entries/${idx}`);
+    if (kind === 'column-mismatch') expect(problem.column).toBe(column);
+  });
+
+  it('names a pending entry whose purpose or content was edited', async () => {
+    const citizen = await app.login('citizen1');
+    const submitted = await submitApplication(app, citizen);
+    const pending = await app.db.selectFrom('ledger_pending').select('id').orderBy('id').execute();
+    expect(pending.length).toBeGreaterThan(0);
+    const id = pending[0]!.id;
+    await sql`update ledger_pending set purpose = 'YCB0000000000000000' where id = ${id}`.execute(
+      app.db,
+    );
+    let report = await app.services.ledger.verify();
+    expect(report.problem).toMatchObject({
+      kind: 'pending-opening',
+      row: `ledger_pending/${id}`,
+      column: 'purpose',
+    });
+    await sql`update ledger_pending set purpose = ${submitted.receiptNo}, content = replace(content, '"time":"', '"time":"1') where id = ${id}`.execute(
+      app.db,
+    );
+    report = await app.services.ledger.verify();
+    expect(report.problem).toMatchObject({ kind: 'pending-opening', row: `ledger_pending/${id}` });
+    await app.db.deleteFrom('ledger_pending').execute();
+    await app.db
+      .deleteFrom('datahub_accesses')
+      .where('purpose', '=', submitted.receiptNo)
+      .execute();
+  });
+
+  // The citizen's access log (我的数据使用记录) shows these columns and finds its entry by them.
+  it.each([
+    ['items', sql`replace(items, 'psb', 'hrss')`],
+    ['channel', sql`'preview'`],
+    ['department', sql`'hrss'`],
+    ['data_hash', sql`'AAAA'`],
+    ['purpose', sql`'YCB0000000000000000'`],
+    ['subject_ref', sql`'00'`],
+    ['actor_account', sql`'acct-nobody'`],
+    ['actor_role', sql`'supervisor'`],
+    ['at', sql`'2020-01-01T00:00:00.000Z'`],
+    ['application_id', sql`(select id from applications order by id desc limit 1)`],
+  ] as const)('names the data access whose %s was edited', async (column, value) => {
+    const rows = await app.db
+      .selectFrom('datahub_accesses')
+      .selectAll()
+      .where('application_id', 'is not', null)
+      .orderBy('id')
+      .execute();
+    expect(rows.length).toBeGreaterThan(0);
+    // The first access row of another application than the newest, so each edit changes something.
+    const newest = await app.db
+      .selectFrom('applications')
+      .select('id')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    const row = rows.find((r) => r.application_id !== newest.id)!;
+    expect(await app.services.ledger.verify()).toMatchObject({ ok: true });
+    try {
+      await sql`update datahub_accesses set ${sql.ref(column)} = ${value} where id = ${row.id}`.execute(
+        app.db,
+      );
+      const report = await app.services.ledger.verify();
+      expect(report.problem).toMatchObject({
+        kind: 'index-mismatch',
+        row: `datahub_accesses/${row.id}`,
+      });
+    } finally {
+      await app.db.updateTable('datahub_accesses').set(row).where('id', '=', row.id).execute();
+    }
+  });
+});
+
 describe('onetrip ledger verify (the CLI)', () => {
   const exec = promisify(execFile);
 
@@ -275,7 +376,7 @@ describe('onetrip ledger verify (the CLI)', () => {
     const ok = await cli();
     expect(ok.out).toMatch(/ledger verify: OK/);
     expect(ok.code).toBe(0);
-    await sql`update ledger_entries set entry = replace(entry, 'case.', 'case!') where idx = 2`.execute(
+    await sql`update ledger_entries set entry = replace(entry, '"commitment":"', '"commitment":"A') where idx = 2`.execute(
       app.db,
     );
     const failed = await cli();

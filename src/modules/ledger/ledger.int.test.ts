@@ -4,6 +4,7 @@ import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { approveTask, injectFetch, submitApplication } from '../../../test/support/ledger.js';
 import {
   auditLog,
+  commitmentOf,
   cosignatureVerifier,
   dataHash,
   decodeEntryBundle,
@@ -11,6 +12,7 @@ import {
   generateEd25519Key,
   generateWitnessKey,
   httpLogReader,
+  leafEntry,
   leafHash,
   merkleRoot,
   openCheckpoint,
@@ -22,6 +24,7 @@ import {
   verifyConsistency,
   verifyInclusion,
   witnessOnce,
+  type LedgerRecord,
 } from './index.js';
 
 let app: TestApp;
@@ -74,7 +77,7 @@ describe('the ledger records case actions', () => {
     expect(before.statusCode).toBe(200);
     const pendingView = before.json<{
       entries: unknown[];
-      pending: { record: { type: string; action: string } }[];
+      pending: { opened: { record: { type: string; action: string } } }[];
     }>();
     expect(pendingView.entries).toEqual([]);
 
@@ -88,12 +91,17 @@ describe('the ledger records case actions', () => {
       entries: {
         index: number;
         entry: string;
-        record: {
-          type: string;
-          action: string;
-          subject: string;
-          purpose: string;
-          dataHash: string;
+        record: { commitment: string; kind: string; time: string };
+        opened: {
+          salt: string;
+          record: {
+            type: string;
+            time: string;
+            action: string;
+            subject: string;
+            purpose: string;
+            dataHash: string;
+          };
         };
       }[];
       pending: unknown[];
@@ -115,23 +123,37 @@ describe('the ledger records case actions', () => {
       }[];
     }>();
     // Other modules (the data hub) record their accesses for the application too.
-    const caseEntries = view.entries.filter((e) => e.record.type === 'case');
+    const caseEntries = view.entries.filter((e) => e.opened.record.type === 'case');
     const history = application.actions.map((a) => `case.${a.type}`);
-    expect(caseEntries.map((e) => e.record.action)).toEqual(history);
+    expect(caseEntries.map((e) => e.opened.record.action)).toEqual(history);
     expect(
-      pendingView.pending.filter((p) => p.record.type === 'case').map((p) => p.record.action),
+      pendingView.pending
+        .filter((p) => p.opened.record.type === 'case')
+        .map((p) => p.opened.record.action),
     ).toEqual(history);
     application.actions.forEach((a, i) => {
       const entry = caseEntries[i]!;
-      expect(entry.record.subject).toBe(subjectRef(app.config.secrets.hmac, CITIZEN_ID_NUMBER));
+      const { record } = entry.opened;
+      expect(record.subject).toBe(subjectRef(app.config.secrets.hmac, CITIZEN_ID_NUMBER));
       // Anyone holding the case history can recompute the data commitment.
-      expect(entry.record.dataHash).toBe(
+      expect(record.dataHash).toBe(
         dataHash({ applicationId: submitted.id, seq: a.seq, taskId: a.taskId, ...a.data }),
       );
     });
     for (const entry of view.entries) {
-      expect(entry.record.purpose).toBe(submitted.receiptNo);
-      expect(Buffer.from(entry.entry, 'base64').toString('utf8')).not.toContain(CITIZEN_ID_NUMBER);
+      const { record, salt } = entry.opened;
+      expect(record.purpose).toBe(submitted.receiptNo);
+      // The public leaf is the commitment to the opened record, its kind and its time: no
+      // subject, no receipt number, no action.
+      const leaf = Buffer.from(entry.entry, 'base64').toString('utf8');
+      expect(leaf).toBe(leafEntry({ record: record as LedgerRecord, salt }));
+      expect(entry.record).toEqual({
+        commitment: commitmentOf(record as LedgerRecord, salt),
+        kind: record.type,
+        time: record.time,
+      });
+      for (const secret of [CITIZEN_ID_NUMBER, record.subject, record.purpose, record.action])
+        expect(leaf).not.toContain(secret);
     }
   });
 

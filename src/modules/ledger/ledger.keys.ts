@@ -39,10 +39,14 @@ export function createLogKeys(deps: {
   async function load(): Promise<LogKey> {
     let row = await repo.logKey();
     if (!row) {
+      // A log retired by a change of leaf format keeps its origin; its successor takes /v2, /v3 …
+      const retired = new Set(await repo.retiredOrigins());
+      let origin = deps.origin;
+      for (let n = 2; retired.has(origin); n++) origin = `${deps.origin}/v${n}`;
       const seed = deps.ids ? Buffer.from(deps.ids.token(32), 'base64url') : undefined;
-      const made = generateEd25519Key(deps.origin, seed);
+      const made = generateEd25519Key(origin, seed);
       await repo.insertKey({
-        name: deps.origin,
+        name: origin,
         signer_key: deps.secretBox.seal(made.signerKey),
         verifier_key: made.verifierKey,
         created_at: deps.clock.now().toISOString(),

@@ -1,13 +1,16 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 
 import { canonicalJson } from './canonical-json.js';
 import { LedgerArgumentError } from './ledger.errors.js';
 
-// What one leaf of the log says. No personal data goes in: the person is an HMAC of their
-// identity number and the data is a SHA-256 commitment, because leaves are replicated to
-// witnesses and auditors forever and can never be erased.
+// What one leaf of the log says. Leaves are replicated to witnesses and auditors forever and
+// can never be erased, so a leaf says nothing about anyone: it holds the kind of event, its
+// time and a salted commitment to the record (who, whom, what, what for, a hash of the data).
+// The record and its per-entry random salt stay in the database; the person concerned, the
+// department and the supervision office get them ("the opened entry") and check them against
+// the public leaf. Two entries about one person share no value a reader of the log can see.
 
-/** One log entry as recorded (the canonical JSON of this object is the leaf's bytes). */
+/** What one entry records: the opened entry's content, committed to by the public leaf. */
 export interface LedgerRecord {
   /** What kind of record: `case` for the case engine, later e.g. `datahub` for data access. */
   type: string;
@@ -25,6 +28,23 @@ export interface LedgerRecord {
   purpose: string;
   /** base64 SHA-256 of the canonical JSON of the data the change concerns. */
   dataHash: string;
+}
+
+/** The public leaf: the canonical JSON of this object is the leaf's bytes. */
+export interface LedgerLeaf {
+  /** base64 SHA-256 of the canonical JSON of the record with its `salt` member added. */
+  commitment: string;
+  /** The record's `type` (`case`, `datahub`). */
+  kind: string;
+  /** The record's `time`. */
+  time: string;
+}
+
+/** A record with the salt that opens its commitment. */
+export interface OpenedEntry {
+  record: LedgerRecord;
+  /** base64url of 16 random bytes, one per entry. */
+  salt: string;
 }
 
 /** What a caller appends; the ledger turns it into a LedgerRecord. */
@@ -77,14 +97,77 @@ function requireText(name: string, value: string, max: number): void {
   }
 }
 
+/** A fresh salt: base64url of 16 bytes from the OS CSPRNG. Throws nothing. */
+export function newSalt(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+/** The commitment of a record under a salt: base64 SHA-256 of canonical JSON of `{...record, salt}`. Throws nothing for a LedgerRecord. */
+export function commitmentOf(record: LedgerRecord, salt: string): string {
+  return createHash('sha256')
+    .update(canonicalJson({ ...record, salt }), 'utf8')
+    .digest('base64');
+}
+
+/** The public leaf's canonical JSON for an opened record. Throws nothing for a LedgerRecord. */
+export function leafEntry(opened: OpenedEntry): string {
+  const leaf: LedgerLeaf = {
+    commitment: commitmentOf(opened.record, opened.salt),
+    kind: opened.record.type,
+    time: opened.record.time,
+  };
+  return canonicalJson(leaf);
+}
+
+const RECORD_KEYS = [
+  'action',
+  'actor',
+  'actorRole',
+  'dataHash',
+  'purpose',
+  'subject',
+  'time',
+  'type',
+] as const;
+
+/** The record stored as an entry's content, or undefined unless it has exactly a record's members with string (or null) values. Throws nothing. */
+export function parseContent(content: string): LedgerRecord | undefined {
+  const value = parseRecord(content);
+  if (!value) return undefined;
+  const keys = Object.keys(value).sort();
+  if (keys.length !== RECORD_KEYS.length || keys.some((k, i) => k !== RECORD_KEYS[i]))
+    return undefined;
+  for (const k of RECORD_KEYS) {
+    const v = value[k];
+    const nullable = k === 'actorRole' || k === 'subject';
+    if (typeof v !== 'string' && !(nullable && v === null)) return undefined;
+  }
+  return value as unknown as LedgerRecord;
+}
+
 /**
- * The record and its canonical JSON for an append; throws LedgerArgumentError for a missing
- * or over-long field or an entry over 65535 bytes, LedgerFormatError for data JSON cannot carry.
+ * Why an entry's stored bytes, content and salt do not belong together, or undefined when the
+ * content is a record whose salted commitment, kind and time are exactly the leaf. Throws nothing.
+ */
+export function openingProblem(entry: string, content: string, salt: string): string | undefined {
+  const record = parseContent(content);
+  if (!record) return 'the stored content is not a ledger record';
+  if (typeof salt !== 'string' || salt.length === 0) return 'the salt is missing';
+  if (leafEntry({ record, salt }) !== entry)
+    return 'the content and salt do not open the leaf’s commitment';
+  return undefined;
+}
+
+/**
+ * The record, its salt, the record's canonical JSON (the content kept in the database) and the
+ * public leaf for an append; throws LedgerArgumentError for a missing or over-long field or an
+ * entry over 65535 bytes, LedgerFormatError for data JSON cannot carry.
  */
 export function buildRecord(
   input: LedgerAppendInput,
   hmacSecret: string,
-): { record: LedgerRecord; entry: string } {
+  salt: string = newSalt(),
+): { record: LedgerRecord; content: string; salt: string; entry: string } {
   requireText('type', input.type, 40);
   requireText('action', input.action, 100);
   requireText('actor', input.actor, 100);
@@ -105,14 +188,15 @@ export function buildRecord(
     purpose: input.purpose,
     dataHash: dataHash(input.data),
   };
-  const entry = canonicalJson(record);
-  if (Buffer.byteLength(entry, 'utf8') > MAX_ENTRY_BYTES) {
+  const content = canonicalJson(record);
+  const entry = leafEntry({ record, salt });
+  if (Buffer.byteLength(content, 'utf8') > MAX_ENTRY_BYTES) {
     throw new LedgerArgumentError({
       zh: '账本条目过长',
       en: `a ledger entry is at most ${MAX_ENTRY_BYTES} bytes`,
     });
   }
-  return { record, entry };
+  return { record, content, salt, entry };
 }
 
 /** The record an entry's bytes hold, or undefined if they are not a JSON object. Throws nothing. */

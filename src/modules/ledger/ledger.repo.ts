@@ -27,7 +27,19 @@ export type KeyRow = Selectable<LedgerKeysTable>;
 export type WitnessRow = Selectable<LedgerWitnessesTable>;
 
 // Rows per multi-row INSERT: under SQLite's 32766 and PostgreSQL's 65535 parameters.
-const ENTRY_CHUNK = 5000;
+const ENTRY_CHUNK = 3000;
+const ENTRY_COLUMNS = [
+  'idx',
+  'entry',
+  'leaf_hash',
+  'content',
+  'salt',
+  'purpose',
+  'kind',
+  'subject',
+  'created_at',
+];
+const PENDING_COLUMNS = ['entry', 'content', 'salt', 'purpose', 'kind', 'subject', 'created_at'];
 const NODE_CHUNK = 10000;
 // Node IDs per lookup query, so a tile (256 IDs) or a proof (≤ 2·53) is one round trip.
 const LOOKUP_CHUNK = 300;
@@ -78,8 +90,18 @@ export function createLedgerRepo(db: Kysely<Database>, dialect: Dialect) {
 
     /** Writes a pending entry in the caller's transaction. */
     async insertPending(tx: Kysely<Database>, row: Insertable<LedgerPendingTable>): Promise<void> {
-      const text = statement('ledger_pending', ['entry', 'purpose', 'created_at'], 1);
-      await tx.executeQuery(CompiledQuery.raw(text, [row.entry, row.purpose, row.created_at]));
+      const text = statement('ledger_pending', PENDING_COLUMNS, 1);
+      await tx.executeQuery(
+        CompiledQuery.raw(text, [
+          row.entry,
+          row.content,
+          row.salt,
+          row.purpose,
+          row.kind,
+          row.subject ?? null,
+          row.created_at,
+        ]),
+      );
     },
 
     /**
@@ -140,11 +162,20 @@ export function createLedgerRepo(db: Kysely<Database>, dialect: Dialect) {
     },
 
     async insertEntries(trx: Kysely<Database>, rows: EntryRow[]): Promise<void> {
-      const columns = ['idx', 'entry', 'leaf_hash', 'purpose', 'created_at'];
       for (const chunk of chunks(rows, ENTRY_CHUNK)) {
-        const params = chunk.flatMap((r) => [r.idx, r.entry, r.leaf_hash, r.purpose, r.created_at]);
+        const params = chunk.flatMap((r) => [
+          r.idx,
+          r.entry,
+          r.leaf_hash,
+          r.content,
+          r.salt,
+          r.purpose,
+          r.kind,
+          r.subject,
+          r.created_at,
+        ]);
         await trx.executeQuery(
-          CompiledQuery.raw(statement('ledger_entries', columns, chunk.length), params),
+          CompiledQuery.raw(statement('ledger_entries', ENTRY_COLUMNS, chunk.length), params),
         );
       }
     },
@@ -259,22 +290,15 @@ export function createLedgerRepo(db: Kysely<Database>, dialect: Dialect) {
     },
 
     /** Like entriesFrom, with only what re-hashing needs (index, bytes, stored leaf hash). */
-    async leavesFrom(
-      from: number,
-      limit: number,
-    ): Promise<Pick<EntryRow, 'idx' | 'entry' | 'leaf_hash'>[]> {
+    async leavesFrom(from: number, limit: number): Promise<Omit<EntryRow, 'created_at'>[]> {
       const rows = await db
         .selectFrom('ledger_entries')
-        .select(['idx', 'entry', 'leaf_hash'])
+        .select(['idx', 'entry', 'leaf_hash', 'content', 'salt', 'purpose', 'kind', 'subject'])
         .where('idx', '>=', from)
         .orderBy('idx')
         .limit(limit)
         .execute();
-      return rows.map((r) => ({
-        idx: Number(r.idx),
-        entry: r.entry,
-        leaf_hash: Buffer.from(r.leaf_hash),
-      }));
+      return rows.map((r) => ({ ...r, idx: Number(r.idx), leaf_hash: Buffer.from(r.leaf_hash) }));
     },
 
     /** The entries [from, to) that exist, in index order. */
@@ -399,6 +423,24 @@ export function createLedgerRepo(db: Kysely<Database>, dialect: Dialect) {
         .orderBy('name')
         .limit(1)
         .executeTakeFirst();
+    },
+
+    /** The origins of logs retired by a change of leaf format. */
+    async retiredOrigins(): Promise<string[]> {
+      const rows = await db.selectFrom('ledger_retired').select('origin').execute();
+      return rows.map((r) => r.origin);
+    },
+
+    /** Up to `limit` pending entries from id `after` on, in id order (what verify checks of the outbox). */
+    async pendingFrom(after: number, limit: number): Promise<PendingRow[]> {
+      const rows = await db
+        .selectFrom('ledger_pending')
+        .selectAll()
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => ({ ...r, id: Number(r.id) }));
     },
 
     /** Stores a key unless one of that name exists; racing nodes then read back the winner. */

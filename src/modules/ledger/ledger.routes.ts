@@ -1,12 +1,20 @@
 import { z } from 'zod';
 
 import {
+  ApplicationLedgerSchema,
   ErrorBodySchema,
   LedgerEntrySchema,
-  LedgerRecordSchema,
+  LedgerLeafSchema,
+  OpenedLedgerEntrySchema,
 } from '../../../shared/contracts/index.js';
-import { requirePrincipal, type HttpServer, type Principal } from '../../platform/http/index.js';
-import type { LedgerEntryView, LedgerService } from './ledger.service.js';
+import {
+  requirePrincipal,
+  requireRole,
+  type HttpServer,
+  type Principal,
+} from '../../platform/http/index.js';
+import type { LedgerRecord } from './ledger.record.js';
+import type { LedgerEntryView, LedgerService, OpenedEntryView } from './ledger.service.js';
 
 const errors = {
   400: ErrorBodySchema,
@@ -36,16 +44,26 @@ function presentEntry(e: LedgerEntryView) {
     index: e.index,
     entry: Buffer.from(e.entry, 'utf8').toString('base64'),
     leafHash: e.leafHash.toString('base64'),
-    record: e.record as z.infer<typeof LedgerRecordSchema>,
+    record: e.record as z.infer<typeof LedgerLeafSchema>,
     createdAt: e.createdAt,
   };
 }
+
+function presentOpened(e: OpenedEntryView) {
+  return { ...presentEntry(e), opened: openedBody(e.opened) };
+}
+
+const openedBody = (o: { record: LedgerRecord; salt: string }) => ({
+  record: o.record,
+  salt: o.salt,
+});
 
 /**
  * The ledger's HTTP API (API.md): checkpoint, key, entries, inclusion and consistency
  * proofs, witness cosignatures, an application's entries, and the C2SP tlog-tiles static
  * read paths under `/ledger/` so any auditor can mirror the log. Reading needs no sign-in:
- * entries carry no personal data.
+ * a leaf is a salted commitment, its kind and its time; openings go only to those who may see
+ * what an entry records.
  */
 export function registerLedgerRoutes(
   app: HttpServer,
@@ -95,6 +113,24 @@ export function registerLedgerRoutes(
       reply.type('text/plain; charset=utf-8').send((await ledger.verifierKey()).verifierKey),
   );
 
+  // The key a browser pins: served apart from every checkpoint and proof (and written into
+  // the web app's page), so an answer that carries a forged checkpoint cannot also vouch for it.
+  app.get(
+    '/.well-known/onetrip-ledger-key',
+    {
+      schema: {
+        tags,
+        summary: 'The log’s verifier key to pin (`name+hex-id+base64-key`), text/plain',
+      },
+    },
+    async (_request, reply) =>
+      reply
+        .header('cache-control', 'public, max-age=3600')
+        .header('access-control-allow-origin', '*')
+        .type('text/plain; charset=utf-8')
+        .send((await ledger.verifierKey()).verifierKey),
+  );
+
   app.get(
     '/api/v1/ledger/entries/:index',
     {
@@ -106,6 +142,23 @@ export function registerLedgerRoutes(
       },
     },
     async (request) => presentEntry(await ledger.entry(request.params.index)),
+  );
+
+  app.get(
+    '/api/v1/ledger/entries/:index/opened',
+    {
+      schema: {
+        tags,
+        summary:
+          'One entry with its opening (record and salt): for the supervision office; others open entries through their application or access log',
+        params: z.object({ index: uint('Entry index') }),
+        response: { 200: OpenedLedgerEntrySchema, 403: ErrorBodySchema, ...errors },
+      },
+    },
+    async (request) => {
+      requireRole(request, 'supervisor');
+      return presentOpened(await ledger.openedEntry(request.params.index));
+    },
   );
 
   app.get(
@@ -195,18 +248,7 @@ export function registerLedgerRoutes(
         tags: ['applications', ...tags],
         summary: 'The ledger entries recorded for one application (only for those who may see it)',
         params: z.object({ id: z.string().min(1).max(64).describe('Application id') }),
-        response: {
-          200: z.object({
-            receiptNo: z
-              .string()
-              .describe('The application’s receipt number, the entries’ purpose'),
-            entries: z.array(LedgerEntrySchema).describe('Entries in the log, oldest first'),
-            pending: z
-              .array(z.object({ record: LedgerRecordSchema, createdAt: z.string() }))
-              .describe('Entries appended but not yet in the tree (they join within seconds)'),
-          }),
-          ...errors,
-        },
+        response: { 200: ApplicationLedgerSchema, ...errors },
       },
     },
     async (request) => {
@@ -217,9 +259,10 @@ export function registerLedgerRoutes(
       const found = await ledger.entriesFor(receiptNo);
       return {
         receiptNo,
-        entries: found.entries.map(presentEntry),
+        entries: found.entries.map(presentOpened),
         pending: found.pending.map((p) => ({
-          record: p.record as z.infer<typeof LedgerRecordSchema>,
+          entry: Buffer.from(p.entry, 'utf8').toString('base64'),
+          opened: openedBody(p.opened),
           createdAt: p.createdAt,
         })),
       };

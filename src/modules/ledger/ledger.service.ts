@@ -11,10 +11,22 @@ import { signCheckpoint } from './checkpoint.js';
 import { LedgerErrors, LedgerIntegrityError, asRequestError } from './ledger.app-errors.js';
 import { createCosignatureIntake } from './ledger.cosignatures.js';
 import { createLogKeys } from './ledger.keys.js';
-import { buildRecord, parseRecord, type LedgerAppendInput } from './ledger.record.js';
+import {
+  buildRecord,
+  parseContent,
+  parseRecord,
+  type LedgerAppendInput,
+  type LedgerRecord,
+  type OpenedEntry,
+} from './ledger.record.js';
 import { createLedgerRepo, type CheckpointRow, type EntryRow } from './ledger.repo.js';
 import { entryLeafHash, extendTree, frontierIds, frontierOf } from './ledger.sequencer.js';
-import { verifyLedger, type LedgerVerifyReport, type LogReader } from './ledger.verify.js';
+import {
+  verifyLedger,
+  type LedgerIndexCheck,
+  type LedgerVerifyReport,
+  type LogReader,
+} from './ledger.verify.js';
 import {
   consistencyPlan,
   emptyTreeRoot,
@@ -52,14 +64,38 @@ export interface LedgerServiceDeps {
   sequenceBatch?: number;
 }
 
-/** An entry of the log as the service gives it out. */
+/** An entry of the log as anyone may read it: the public leaf. */
 export interface LedgerEntryView {
   index: number;
   entry: string;
   leafHash: Buffer;
+  /** The leaf parsed: commitment, kind, time. */
   record: Record<string, unknown>;
   createdAt: string;
 }
+
+/** An entry with its opening, for those who may see what it records. */
+export interface OpenedEntryView extends LedgerEntryView {
+  opened: OpenedEntry;
+}
+
+/** A pending entry with its opening. */
+export interface OpenedPendingView {
+  entry: string;
+  opened: OpenedEntry;
+  createdAt: string;
+}
+
+const EMPTY_RECORD: LedgerRecord = {
+  type: '',
+  time: '',
+  actor: '',
+  actorRole: null,
+  subject: null,
+  action: '',
+  purpose: '',
+  dataHash: '',
+};
 
 /** A signed checkpoint with the witness cosignatures stored for it. */
 export interface CheckpointView {
@@ -96,6 +132,7 @@ export function createLedgerService(deps: LedgerServiceDeps) {
   const batch = deps.sequenceBatch ?? 5000;
   const { key } = createLogKeys({ repo, ...deps });
   const witnesses = createCosignatureIntake({ repo, clock, key, logger: deps.logger });
+  const indexes: LedgerIndexCheck[] = [];
 
   // A plan's hashes in one read; a missing row is the store's fault, not the caller's.
   async function readPlan(plan: ProofPlan): Promise<Buffer[]> {
@@ -140,7 +177,11 @@ export function createLedgerService(deps: LedgerServiceDeps) {
         idx: size + i,
         entry: p.entry,
         leaf_hash: leaves[i]!,
+        content: p.content,
+        salt: p.salt,
         purpose: p.purpose,
+        kind: p.kind,
+        subject: p.subject,
         created_at: p.created_at,
       }));
       await repo.insertEntries(trx, rows);
@@ -235,6 +276,12 @@ export function createLedgerService(deps: LedgerServiceDeps) {
     };
   }
 
+  // The opened entry as stored; a content that is not a record is the store's fault and shows
+  // as an empty record, which then fails every check against the leaf.
+  function opened(row: { content: string; salt: string }): OpenedEntry {
+    return { record: parseContent(row.content) ?? EMPTY_RECORD, salt: row.salt };
+  }
+
   async function requireSize(field: string, value: number): Promise<number> {
     requireIndex(field, value);
     const size = await repo.headSize();
@@ -308,10 +355,14 @@ export function createLedgerService(deps: LedgerServiceDeps) {
      * for a missing field, LedgerFormatError for data JSON cannot carry.
      */
     async append(tx: Kysely<Database>, input: LedgerAppendInput): Promise<void> {
-      const { entry } = buildRecord(input, deps.hmacSecret);
+      const { record, entry, content, salt } = buildRecord(input, deps.hmacSecret);
       await repo.insertPending(tx, {
         entry,
-        purpose: input.purpose,
+        content,
+        salt,
+        purpose: record.purpose,
+        kind: record.type,
+        subject: record.subject,
         created_at: input.at.toISOString(),
       });
     },
@@ -358,23 +409,31 @@ export function createLedgerService(deps: LedgerServiceDeps) {
 
     consistencyProof,
 
-    /** The entries recorded for a purpose (receipt number): sequenced ones with their index, then pending ones. */
+    /**
+     * The opened entries recorded for a purpose (receipt number): sequenced ones with their
+     * index, then pending ones. Only for callers that checked the reader may see them.
+     */
     async entriesFor(
       purpose: string,
       limit = 500,
-    ): Promise<{
-      entries: LedgerEntryView[];
-      pending: { entry: string; record: Record<string, unknown>; createdAt: string }[];
-    }> {
+    ): Promise<{ entries: OpenedEntryView[]; pending: OpenedPendingView[] }> {
       const { sequenced, pending } = await repo.entriesFor(purpose, limit);
       return {
-        entries: sequenced.map(present),
+        entries: sequenced.map((row) => ({ ...present(row), opened: opened(row) })),
         pending: pending.map((p) => ({
           entry: p.entry,
-          record: parseRecord(p.entry) ?? {},
+          opened: opened(p),
           createdAt: p.created_at,
         })),
       };
+    },
+
+    /** One entry with its opening (for the supervision office); 404 beyond the tree. */
+    async openedEntry(index: number): Promise<OpenedEntryView> {
+      requireIndex('index', index);
+      const row = await repo.entry(index);
+      if (!row) throw LedgerErrors.entryNotFound(index);
+      return { ...present(row), opened: opened(row) };
     },
 
     addCosignature: witnesses.addCosignature,
@@ -418,7 +477,13 @@ export function createLedgerService(deps: LedgerServiceDeps) {
         witnesses,
         batchSize: options.batchSize,
         onProgress: options.onProgress,
+        indexes,
       });
+    },
+
+    /** Adds a table that finds or shows entries (e.g. data-hub accesses) to what `verify` checks. */
+    registerIndex(check: LedgerIndexCheck): void {
+      indexes.push(check);
     },
 
     /** This log as an audit reader (what `ledger audit` without `--url` reads). */

@@ -9,20 +9,43 @@ import type { Generated } from 'kysely';
  */
 export interface LedgerPendingTable {
   id: Generated<number>;
-  /** The canonical JSON (RFC 8785) record, exactly the bytes that will be hashed. */
+  /** The public leaf (canonical JSON of commitment, kind, time), exactly the bytes that will be hashed. */
   entry: string;
-  /** What the entry is for: an application's receipt number. */
+  /** The opened entry: canonical JSON of the record the leaf commits to. */
+  content: string;
+  /** The record's per-entry random salt. */
+  salt: string;
+  /** Look-up copies of the record's `purpose`, `type` and `subject`; `ledger verify` checks them. */
   purpose: string;
+  kind: string;
+  subject: string | null;
   created_at: string;
 }
 
 /** The log's leaves: entry `idx` of the tree, its bytes and its RFC 9162 leaf hash. */
 export interface LedgerEntriesTable {
   idx: number;
+  /** The public leaf's bytes (what tiles and `/entries/{i}` serve). */
   entry: string;
   leaf_hash: Buffer;
+  /** The opened entry: the record's canonical JSON and its salt (never served publicly). */
+  content: string;
+  salt: string;
+  /** Look-up copies of the record's `purpose`, `type` and `subject`; `ledger verify` checks them. */
   purpose: string;
+  kind: string;
+  subject: string | null;
   created_at: string;
+}
+
+/** The last signed state of a log retired by a change of leaf format (see docs/ledger.md). */
+export interface LedgerRetiredTable {
+  origin: string;
+  verifier_key: string;
+  size: number;
+  /** The last checkpoint's signed note, or '' when it never signed. */
+  note: string;
+  retired_at: string;
 }
 
 /**
@@ -89,4 +112,5 @@ export interface LedgerTables {
   ledger_cosignatures: LedgerCosignaturesTable;
   ledger_keys: LedgerKeysTable;
   ledger_witnesses: LedgerWitnessesTable;
+  ledger_retired: LedgerRetiredTable;
 }

@@ -10,6 +10,7 @@ import {
   type TreeFrontier,
 } from './ledger.sequencer.js';
 import { emptyTreeRoot, verifyConsistency } from './merkle.js';
+import { openingProblem, parseContent, type LedgerRecord } from './ledger.record.js';
 import { ed25519Verifier, openNote, parseNote, type NoteVerifier } from './note.js';
 
 // `onetrip ledger verify` and `onetrip ledger audit`. Verify trusts nothing stored but the
@@ -29,7 +30,11 @@ export type LedgerProblemKind =
   | 'checkpoint-mismatch'
   | 'checkpoint-root'
   | 'checkpoint-beyond-log'
-  | 'cosignature-invalid';
+  | 'cosignature-invalid'
+  | 'entry-opening'
+  | 'column-mismatch'
+  | 'pending-opening'
+  | 'index-mismatch';
 
 /** The first difference between the stored log and what its entries and key imply. */
 export interface LedgerProblem {
@@ -39,7 +44,21 @@ export interface LedgerProblem {
   level?: number;
   /** The checkpoint's tree size. */
   size?: number;
+  /** The row that differs, as `table/id` (a pending entry, a data-hub access …). */
+  row?: string;
+  /** The column whose value the committed record contradicts. */
+  column?: string;
   message: Bilingual;
+}
+
+/**
+ * Another table that finds or shows ledger entries (e.g. the data hub's access rows, which the
+ * citizen's access log shows): verify asks it to check each of its rows against the opened,
+ * already verified records of the purposes it names, and to report the first row that differs.
+ */
+export interface LedgerIndexCheck {
+  name: string;
+  check(opened: (purpose: string) => Promise<LedgerRecord[]>): Promise<LedgerProblem | undefined>;
 }
 
 /** What `ledger verify` found. */
@@ -66,6 +85,34 @@ export interface VerifyTrust {
   witnesses: readonly { name: string; verifierKey: string }[];
   batchSize?: number;
   onProgress?: (done: number, size: number) => void;
+  /** Tables outside the log that index it, checked once the log itself holds. */
+  indexes?: readonly LedgerIndexCheck[];
+}
+
+// The look-up columns kept beside each entry, and the record member each copies.
+const LOOKUP_COLUMNS = [
+  ['purpose', 'purpose'],
+  ['kind', 'type'],
+  ['subject', 'subject'],
+] as const;
+
+/** Why a stored entry's opening or look-up columns contradict its leaf, or undefined. Throws nothing. */
+function openingOf(row: {
+  entry: string;
+  content: string;
+  salt: string;
+  purpose: string;
+  kind: string;
+  subject: string | null;
+}): { why: string; column?: string } | undefined {
+  const why = openingProblem(row.entry, row.content, row.salt);
+  if (why) return { why };
+  const record = parseContent(row.content)!;
+  for (const [column, member] of LOOKUP_COLUMNS) {
+    if ((row[column] ?? null) !== record[member])
+      return { why: `the column ${column} differs from the committed record`, column };
+  }
+  return undefined;
 }
 
 const b64 = (b: Buffer): string => b.toString('base64');
@@ -267,6 +314,19 @@ export async function verifyLedger(
           },
         });
       }
+      const opening = openingOf(row);
+      if (opening) {
+        return finish({
+          kind: opening.column ? 'column-mismatch' : 'entry-opening',
+          index: row.idx,
+          row: `ledger_entries/${row.idx}`,
+          column: opening.column,
+          message: {
+            zh: `第 ${row.idx} 条${opening.column ? `的 ${opening.column} 列与其承诺的记录不符` : '的内容或盐值打不开其承诺'}`,
+            en: `entry ${row.idx}: ${opening.why}`,
+          },
+        });
+      }
       leaves.push(leaf);
     }
     if (leaves.length === 0) {
@@ -332,7 +392,43 @@ export async function verifyLedger(
   const extraNode = await nodeBeyond(repo, size);
   if (extraNode) return finish(extraNode);
   const cosignProblem = await checkCosignatures(repo, trust, stats);
-  return finish(cosignProblem ?? null);
+  if (cosignProblem) return finish(cosignProblem);
+  const pendingProblem = await checkPending(repo, batchSize);
+  if (pendingProblem) return finish(pendingProblem);
+  for (const index of trust.indexes ?? []) {
+    const problem = await index.check(async (purpose) => {
+      const found = await repo.entriesFor(purpose, 100_000);
+      return [...found.sequenced, ...found.pending].flatMap((r) => {
+        const record = parseContent(r.content);
+        return record ? [record] : [];
+      });
+    });
+    if (problem) return finish(problem);
+  }
+  return finish(null);
+}
+
+// Pending entries are not in the tree yet, but the application pages already show them.
+async function checkPending(repo: LedgerRepo, batch: number): Promise<LedgerProblem | undefined> {
+  for (let after = 0; ;) {
+    const rows = await repo.pendingFrom(after, batch);
+    for (const row of rows) {
+      const opening = openingOf(row);
+      if (opening) {
+        return {
+          kind: 'pending-opening',
+          row: `ledger_pending/${row.id}`,
+          column: opening.column,
+          message: {
+            zh: `待入账条目 ${row.id}${opening.column ? `的 ${opening.column} 列与其承诺的记录不符` : '的内容或盐值打不开其承诺'}`,
+            en: `pending entry ${row.id}: ${opening.why}`,
+          },
+        };
+      }
+    }
+    if (rows.length < batch) return undefined;
+    after = rows[rows.length - 1]!.id;
+  }
 }
 
 async function nodeBeyond(repo: LedgerRepo, size: number): Promise<LedgerProblem | undefined> {

@@ -130,7 +130,10 @@ describe('applicant look-up at the window', () => {
       ).status,
     ).toBe(403);
     const { entries, pending } = await app.services.ledger.entriesFor('window-intake');
-    const records = [...entries.map((e) => e.record), ...pending.map((p) => p.record)];
+    const records = [
+      ...entries.map((e) => e.opened.record),
+      ...pending.map((p) => p.opened.record),
+    ];
     expect(records.some((r) => r.action === 'person.looked-up')).toBe(true);
     expect(JSON.stringify(records)).not.toContain('330681199003071233');
     const org = await api(app, clerk, 'POST', '/api/v1/organizations/lookup', {

@@ -43,7 +43,15 @@ export interface ServerOptions {
   secureCookies: boolean;
   bodyLimitBytes?: number;
   version: string;
+  /**
+   * `<meta>` tags written into the web app's page as it is served (e.g. the ledger key the
+   * browser pins), so they reach the browser apart from any API answer. HTML-escaped values.
+   */
+  pageMeta?: () => Promise<Record<string, string>>;
 }
+
+const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * Builds the HTTP server with everything cross-cutting: request ids, security headers,
@@ -170,8 +178,24 @@ export async function buildServer(options: ServerOptions): Promise<HttpServer> {
 
   const webRoot = options.webRoot;
   const hasWeb = !!webRoot && fs.existsSync(path.join(webRoot, 'index.html'));
-  if (hasWeb)
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
+  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+  let page: string | undefined;
+  const sendPage = async (reply: import('fastify').FastifyReply) => {
+    page ??= await fs.promises.readFile(path.join(webRoot!, 'index.html'), 'utf8');
+    const meta = Object.entries((await options.pageMeta?.()) ?? {})
+      .map(
+        ([name, content]) => `<meta name="${escapeHtml(name)}" content="${escapeHtml(content)}" />`,
+      )
+      .join('');
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(page.replace('</head>', `${meta}</head>`));
+  };
+  if (hasWeb) {
+    app.get('/', { schema: { hide: true } }, async (_request, reply) => sendPage(reply));
+    app.get('/index.html', { schema: { hide: true } }, async (_request, reply) => sendPage(reply));
+  }
   app.setNotFoundHandler((request, reply) => {
     const url = request.url;
     const isApi = /^\/(api|ledger|\.well-known|docs)(\/|$)/.test(url);
@@ -184,7 +208,7 @@ export async function buildServer(options: ServerOptions): Promise<HttpServer> {
     ) {
       return sendNotFound(request, reply);
     }
-    return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    return sendPage(reply);
   });
 
   return app;

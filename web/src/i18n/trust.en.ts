@@ -30,7 +30,11 @@ export const trustEn: Record<keyof typeof trustZh, string> = {
   'dataAccess.channel.preview': 'Your own preview',
   'dataAccess.channel.proof': 'E-proof issued',
   'dataAccess.channel.file': 'An official opened a file you uploaded',
-  'dataAccess.onLedger': 'On the ledger',
+  'dataAccess.onLedger': 'On the ledger · verified here',
+  'dataAccess.provenDetail':
+    'This browser recomputed the entry’s commitment and checked its Merkle proof and the signature of ledger version {size}',
+  'dataAccess.ledgerFailed': 'Ledger check failed',
+  'dataAccess.checkingLedger': 'Verifying…',
   'dataAccess.pendingLedger': 'Joining the ledger',
   'dataAccess.contest': 'Contest',
   'dataAccess.contestReason': 'Why',

@@ -17,6 +17,27 @@ import { Link } from 'react-router';
 import type { DataAccess } from '@contracts/datahub';
 import { apiRequest } from '../../api';
 import { useLanguage, useT, type MessageKey } from '../../i18n';
+import { useAccessProof } from './access-proof';
+
+/** The row's ledger state as the browser proved it: 已验证 only when the recomputed entry is in the signed log. */
+function LedgerTag({ access }: { access: DataAccess }) {
+  const t = useT();
+  const proof = useAccessProof(access);
+  if (proof.state === 'proven')
+    return (
+      <Tag color="green" title={t('dataAccess.provenDetail', { size: proof.treeSize })}>
+        {t('dataAccess.onLedger')}
+      </Tag>
+    );
+  if (proof.state === 'failed')
+    return (
+      <Tag color="red" role="alert" title={proof.why}>
+        {t('dataAccess.ledgerFailed')}
+      </Tag>
+    );
+  if (proof.state === 'checking') return <Tag>{t('dataAccess.checkingLedger')}</Tag>;
+  return <Tag>{t('dataAccess.pendingLedger')}</Tag>;
+}
 
 /** 我的数据使用记录: every access to my data, newest first, with its ledger state and a way to contest it. */
 export default function DataAccessPage() {
@@ -70,11 +91,7 @@ export default function DataAccessPage() {
                       })}
                     </span>
                     <Tag>{t(`dataAccess.channel.${a.channel}` as MessageKey)}</Tag>
-                    <Tag color={a.ledger.sequenced ? 'green' : 'default'}>
-                      {a.ledger.sequenced
-                        ? t('dataAccess.onLedger')
-                        : t('dataAccess.pendingLedger')}
-                    </Tag>
+                    <LedgerTag access={a} />
                   </Space>
                 }
                 description={

@@ -5,10 +5,10 @@ import {
 } from '@ant-design/icons';
 import { Alert, Button, Card, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import type { LedgerEntry } from '@contracts/ledger';
+import type { OpenedLedgerEntry } from '@contracts/ledger';
 import { useT, type MessageKey } from '../../i18n';
 import { fetchVerificationMaterial, useApplicationLedger } from './ledger-api';
-import { verifyEntry } from './ledger-verify';
+import { proveOpened } from './commitment';
 
 type Outcome =
   | { state: 'idle' }
@@ -16,20 +16,21 @@ type Outcome =
   | { state: 'ok'; size: number }
   | { state: 'failed'; key: MessageKey; message?: string };
 
-function EntryRow({ entry }: { entry: LedgerEntry }) {
+function EntryRow({ entry }: { entry: OpenedLedgerEntry }) {
   const t = useT();
   const [outcome, setOutcome] = useState<Outcome>({ state: 'idle' });
   const verify = async () => {
     setOutcome({ state: 'busy' });
     try {
-      const { checkpointNote, verifierKey, proof } = await fetchVerificationMaterial(entry.index);
-      const result = await verifyEntry({
+      const { checkpointNote, pinnedKey, proof } = await fetchVerificationMaterial(entry.index);
+      const result = await proveOpened({
         index: entry.index,
+        record: entry.opened.record,
+        salt: entry.opened.salt,
         entryBase64: entry.entry,
-        leafHashBase64: entry.leafHash,
-        proof: proof.hashes,
+        proof,
         checkpointNote,
-        verifierKey,
+        pinnedKey,
       });
       setOutcome(
         result.ok
@@ -62,12 +63,12 @@ function EntryRow({ entry }: { entry: LedgerEntry }) {
         title={
           <Space wrap>
             <Tag>{t('ledger.index', { index: entry.index })}</Tag>
-            <Typography.Text code>{entry.record.action}</Typography.Text>
+            <Typography.Text code>{entry.opened.record.action}</Typography.Text>
           </Space>
         }
         description={
           <Space direction="vertical" size={2}>
-            <Typography.Text type="secondary">{entry.record.time}</Typography.Text>
+            <Typography.Text type="secondary">{entry.opened.record.time}</Typography.Text>
             {outcome.state === 'ok' ? (
               <Typography.Text role="status" type="success">
                 <CheckCircleTwoTone twoToneColor="#52c41a" />{' '}
