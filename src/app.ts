@@ -319,6 +319,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     }),
     departmentName: (code) => departments.find((d) => d.code === code)?.name,
     sources: overrides.datahubSources,
+    logger,
   });
   const files = createFilesService({
     repo: createFilesRepo(handle.db),

@@ -12,6 +12,10 @@ interface Issued {
 }
 
 let app: TestApp;
+
+/** A pattern of the text it was masked from: each `*` stands for one hidden character. */
+const maskedForm = (text: string) =>
+  new RegExp(`^${text.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.')}$`, 'u');
 beforeAll(async () => {
   app = await createTestApp();
 });
@@ -56,12 +60,49 @@ describe('e-proofs (电子证明)', () => {
         'GET',
         `/api/v1/proofs/verify?code=${res.body.code}`,
       );
-      expect(seen.body).toMatchObject({
-        status: 'valid',
-        template: t.code,
-        statement: res.body.statement,
-      });
+      // A verifier sees what the template discloses to one: the holder's statement with the
+      // person's name masked (张*), or less.
+      expect(seen.body).toMatchObject({ status: 'valid', template: t.code });
+      if (t.verifierStatement) expect(seen.body.statement).not.toEqual(res.body.statement);
+      else expect(res.body.statement.zh).toMatch(maskedForm(seen.body.statement.zh));
     }
+  });
+
+  it('shows a verifier of a kinship proof the relatives’ names masked, the holder in full', async () => {
+    const res = await issue('citizen1', { template: 'kinship' });
+    const seen = await api<{ statement: { zh: string }; jws: string }>(
+      app,
+      null,
+      'POST',
+      '/api/v1/proofs/verify',
+      { code: res.body.code },
+    );
+    expect(seen.status).toBe(200);
+    const names = (await app.db.selectFrom('persons').select('name').execute()).map((p) => p.name);
+    const inHolders = names.filter((n) => n.length > 1 && res.body.statement.zh.includes(n));
+    expect(inHolders.length).toBeGreaterThan(0);
+    // Neither the statement nor the signed proof the verifier receives names anyone in full.
+    const payload = Buffer.from(seen.body.jws.split('.')[1]!, 'base64url').toString('utf8');
+    for (const n of inHolders) {
+      expect(seen.body.statement.zh).not.toContain(n);
+      expect(payload).not.toContain(n);
+    }
+    expect(seen.body.statement.zh).toMatch(/\*/);
+  });
+
+  it('slows guessing: a client that tries too many codes is refused with 429', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 22; i++) {
+      const res = await app.server.inject({
+        method: 'POST',
+        url: '/api/v1/proofs/verify',
+        payload: { code: `EPGUESS${String(i).padStart(7, '2')}` },
+        remoteAddress: '203.0.113.9',
+      });
+      statuses.push(res.statusCode);
+    }
+    expect(statuses[0]).toBe(404);
+    expect(statuses.at(-1)).toBe(429);
   });
 
   it('refuses a death proof for someone who is not a parent, and an unknown code', async () => {
@@ -80,10 +121,80 @@ describe('e-proofs (电子证明)', () => {
       'GET',
       '/api/v1/me/data-access',
     );
-    expect(list.body.items.find((a) => a.purpose === `proof:${res.body.code}`)).toMatchObject({
+    const read = list.body.items.find(
+      (a) => a.purpose === 'proof:no-criminal-record' && a.channel === 'proof',
+    );
+    expect(read).toMatchObject({
       channel: 'proof',
       actorRole: 'self',
     });
     expect(res.body.statement.zh).toContain('无犯罪记录');
+  });
+
+  it('keeps the code out of the ledger and the access log, and records who checked a proof', async () => {
+    const res = await issue('citizen1', { template: 'household' });
+    const citizen = await app.login('citizen1');
+    await app.services.ledger.checkpoint({ force: true });
+    const contents = await app.db
+      .selectFrom('ledger_entries')
+      .select(['entry', 'content'])
+      .execute();
+    const pending = await app.db
+      .selectFrom('ledger_pending')
+      .select(['entry', 'content'])
+      .execute();
+    const accesses = await app.db.selectFrom('datahub_accesses').selectAll().execute();
+    const stored = JSON.stringify([contents, pending, accesses]);
+    expect(stored).not.toContain(res.body.code);
+
+    const before = await api<{ items: { channel: string; purpose: string }[] }>(
+      app,
+      citizen,
+      'GET',
+      '/api/v1/me/data-access',
+    );
+    const checked = await api(app, null, 'GET', `/api/v1/proofs/verify?code=${res.body.code}`);
+    expect(checked.status).toBe(200);
+    const after = await api<{
+      items: { channel: string; actorRole: string; purpose: string; items: { item: string }[] }[];
+    }>(app, citizen, 'GET', '/api/v1/me/data-access');
+    expect(after.body.items.length).toBe(before.body.items.length + 1);
+    const checks = after.body.items.filter(
+      (a) => a.channel === 'proof-check' && a.purpose === 'proof:household',
+    );
+    const earlier = before.body.items.filter(
+      (a) => a.channel === 'proof-check' && a.purpose === 'proof:household',
+    );
+    expect(checks.length).toBe(earlier.length + 1);
+    expect(checks[0]).toMatchObject({
+      channel: 'proof-check',
+      actorRole: 'verifier',
+      purpose: 'proof:household',
+      items: [{ item: 'household' }],
+    });
+    expect(JSON.stringify(after.body)).not.toContain(res.body.code);
+  });
+
+  it('records the reads made for a proof that is then refused', async () => {
+    const citizen2 = await app.login('citizen2');
+    const list = async () =>
+      (
+        await api<{ items: { channel: string; purpose: string; items: { item: string }[] }[] }>(
+          app,
+          citizen2,
+          'GET',
+          '/api/v1/me/data-access',
+        )
+      ).body.items;
+    const before = (await list()).length;
+    const res = await issue('citizen2', { template: 'death', subject: '330681196305182138' });
+    expect(res.status).toBe(422);
+    const after = await list();
+    expect(after.length).toBe(before + 1);
+    expect(after.find((a) => a.purpose === 'proof:death')).toMatchObject({
+      channel: 'proof',
+      purpose: 'proof:death',
+      items: [{ item: 'kinship' }],
+    });
   });
 });

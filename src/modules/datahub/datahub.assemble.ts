@@ -11,6 +11,7 @@ import { builtinSource, type DataSource } from './datahub.sources.js';
 import { noProofStats, type StatsGuide } from './datahub.stats.js';
 import { seedDatahubDemo } from './datahub.demo.js';
 import { ed25519JwsSigner } from './datahub.jws.js';
+import type { Logger } from '../../platform/logging/index.js';
 import { createProofsService } from './datahub.proofs.js';
 
 /**
@@ -32,6 +33,8 @@ export function assembleDatahub(deps: {
   guides: () => { matters: StatsGuide[]; bundles: StatsGuide[] };
   departmentName?: (code: string) => string | undefined;
   sources?: Record<string, DataSource>;
+  /** Where e-proof verifications are logged (never with their code). */
+  logger?: Pick<Logger, 'info' | 'warn'>;
 }) {
   const repo = createDatahubRepo(deps.db);
   const builtin = builtinSource(repo);
@@ -69,6 +72,7 @@ export function assembleDatahub(deps: {
     subjectRef: ref,
     registry: deps.registry,
     datahub: service,
+    logger: deps.logger,
   });
   let stats: ReturnType<typeof noProofStats> | undefined;
   return {

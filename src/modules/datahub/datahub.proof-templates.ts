@@ -9,6 +9,14 @@ export interface ProofTemplate {
   validDays: number;
   /** Why the person is not eligible, or null (e.g. a criminal record for 无犯罪记录证明). */
   refuse?(data: Record<string, Record<string, unknown>>): { zh: string; en: string } | null;
+  /**
+   * What a verifier who holds the code sees, when less than the holder's statement: the
+   * minimum the proof must show (relatives' names masked, no hospital). Default: `statement`.
+   */
+  verifierStatement?(
+    data: Record<string, Record<string, unknown>>,
+    holder: string,
+  ): { zh: string; en: string };
   /** The statement, in both languages, from the data read. */
   statement(
     data: Record<string, Record<string, unknown>>,
@@ -22,6 +30,15 @@ const v = (data: Record<string, Record<string, unknown>>, key: string, field: st
   if (typeof x === 'string') return x;
   if (typeof x === 'number' || typeof x === 'boolean') return String(x);
   return JSON.stringify(x);
+};
+
+// A name with all but its first character masked (张伟 → 张*); lists of names likewise.
+const masked = (data: Record<string, Record<string, unknown>>, key: string, field: string) => {
+  const x = data[key]?.[field];
+  const one = (n: unknown) =>
+    typeof n === 'string' ? [...n].map((c, i) => (i === 0 ? c : '*')).join('') : '—';
+  if (x === undefined || x === null) return '—';
+  return Array.isArray(x) ? (x.length === 0 ? '—' : x.map(one).join('、')) : one(x);
 };
 
 /** The e-proof templates; each is generated from the sources, never from an upload. */
@@ -52,6 +69,10 @@ export const PROOF_TEMPLATES: ProofTemplate[] = [
     statement: (d, h) => ({
       zh: `${h}的配偶：${v(d, 'psb/kinship', 'spouse')}；父母：${v(d, 'psb/kinship', 'parents')}；子女：${v(d, 'psb/kinship', 'children')}。`,
       en: `${h}: spouse ${v(d, 'psb/kinship', 'spouse')}; parents ${v(d, 'psb/kinship', 'parents')}; children ${v(d, 'psb/kinship', 'children')}.`,
+    }),
+    verifierStatement: (d, h) => ({
+      zh: `${h}的配偶：${masked(d, 'psb/kinship', 'spouse')}；父母：${masked(d, 'psb/kinship', 'parents')}；子女：${masked(d, 'psb/kinship', 'children')}。`,
+      en: `${h}: spouse ${masked(d, 'psb/kinship', 'spouse')}; parents ${masked(d, 'psb/kinship', 'parents')}; children ${masked(d, 'psb/kinship', 'children')}.`,
     }),
   },
   {
@@ -188,6 +209,10 @@ export const PROOF_TEMPLATES: ProofTemplate[] = [
     statement: (d, h) => ({
       zh: `${v(d, 'health/birth-register', 'childName')}于 ${v(d, 'health/birth-register', 'birthDate')} 在${v(d, 'health/birth-register', 'hospital')}出生，母亲${h}，出生医学证明编号 ${v(d, 'health/birth-register', 'certificateNo')}。`,
       en: `${v(d, 'health/birth-register', 'childName')} was born on ${v(d, 'health/birth-register', 'birthDate')} at ${v(d, 'health/birth-register', 'hospital')} to ${h}; certificate ${v(d, 'health/birth-register', 'certificateNo')}.`,
+    }),
+    verifierStatement: (d, h) => ({
+      zh: `${masked(d, 'health/birth-register', 'childName')}于 ${v(d, 'health/birth-register', 'birthDate')} 出生，母亲${h}，出生医学证明编号 ${v(d, 'health/birth-register', 'certificateNo')}。`,
+      en: `${masked(d, 'health/birth-register', 'childName')} was born on ${v(d, 'health/birth-register', 'birthDate')} to ${h}; certificate ${v(d, 'health/birth-register', 'certificateNo')}.`,
     }),
   },
   {

@@ -69,32 +69,56 @@ export function registerProofsRoutes(app: HttpServer, deps: { proofs: ProofsServ
     async (request, reply) =>
       reply.status(201).send(await proofs.issue(requirePrincipal(request), request.body)),
   );
+  const VerifiedSchema = z.object({
+    code: z.string(),
+    status: z
+      .enum(['valid', 'expired', 'invalid'])
+      .describe('invalid: the signature does not hold'),
+    template: z.string(),
+    name: BilingualTextSchema,
+    holder: z.string().describe('Whom it is about, masked'),
+    statement: BilingualTextSchema,
+    issuedAt: z.string(),
+    expiresAt: z.string(),
+    jws: z.string(),
+  });
+  // A code opens a proof: guessing is slowed per client, each check is logged (without the
+  // code) and recorded in the access log of the person the proof is about.
+  const verifyLimit = { rateLimit: { max: 20, timeWindow: '1 minute' } };
+  const Code = z.string().min(4).max(40).describe('The verification code printed on the proof');
   app.get(
     '/api/v1/proofs/verify',
     {
+      config: verifyLimit,
       schema: {
         tags: ['proofs'],
-        summary: 'Verify an e-proof by its code (for a verifier)',
-        querystring: z.object({ code: z.string().min(4).max(40) }),
+        summary: 'Verify an e-proof by its code (for a verifier); rate limited',
+        querystring: z.object({ code: Code }),
+        response: { 200: VerifiedSchema, 404: ErrorBodySchema, 429: ErrorBodySchema },
+      },
+    },
+    async (request) =>
+      proofs.verify(request.query.code, { accountId: request.principal?.accountId ?? null }),
+  );
+  app.post(
+    '/api/v1/proofs/verify',
+    {
+      config: verifyLimit,
+      schema: {
+        tags: ['proofs'],
+        summary:
+          'Verify an e-proof by its code sent in the body, so it stays out of URLs; rate limited',
+        body: z.object({ code: Code }),
         response: {
-          200: z.object({
-            code: z.string(),
-            status: z
-              .enum(['valid', 'expired', 'invalid'])
-              .describe('invalid: the signature does not hold'),
-            template: z.string(),
-            name: BilingualTextSchema,
-            holder: z.string().describe('Whom it is about, masked'),
-            statement: BilingualTextSchema,
-            issuedAt: z.string(),
-            expiresAt: z.string(),
-            jws: z.string(),
-          }),
+          200: VerifiedSchema,
           404: ErrorBodySchema,
+          422: ErrorBodySchema,
+          429: ErrorBodySchema,
         },
       },
     },
-    async (request) => proofs.verify(request.query.code),
+    async (request) =>
+      proofs.verify(request.body.code, { accountId: request.principal?.accountId ?? null }),
   );
   app.get(
     '/api/v1/proofs/key',

@@ -1,4 +1,5 @@
 import type { Clock } from '../../platform/clock/index.js';
+import type { Logger } from '../../platform/logging/index.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors/index.js';
 import type { Principal } from '../../platform/http/index.js';
 import type { IdGenerator } from '../../platform/ids/index.js';
@@ -73,14 +74,22 @@ export function createProofsService(deps: {
     personById(id: string): Promise<{ id_number: string; name: string } | undefined>;
     organizationById(id: string): Promise<{ credit_code: string; name: string } | undefined>;
   };
-  datahub: Pick<DatahubService, 'recordSelfAccess'>;
+  datahub: Pick<DatahubService, 'recordSelfAccess' | 'recordAccessByRef'>;
+  logger?: Pick<Logger, 'info' | 'warn'>;
 }) {
   const { repo, clock, ids, signer } = deps;
+
+  // What a proof's reads are recorded for: its template, never its code (a code is a secret
+  // that opens the proof; it stays out of the ledger, the access log and the logs).
+  const purposeOf = (t: Pick<ProofTemplate, 'code'>) => `proof:${t.code}`;
+
+  /** Reads made for one request, recorded as the person's accesses even when the proof is refused. */
+  type Reads = { key: string; items: ProofTemplate['items'] }[];
 
   async function read(
     t: ProofTemplate,
     key: string,
-    code: string,
+    reads: Reads,
   ): Promise<Record<string, Record<string, unknown>>> {
     const out: Record<string, Record<string, unknown>> = {};
     for (const i of t.items) {
@@ -88,9 +97,10 @@ export function createProofsService(deps: {
       const source = deps.sources(i.source);
       if (!item || !source) throw DatahubErrors.sourceUnavailable(i.source);
       try {
+        reads.push({ key, items: [i] });
         const data = await source.fetch(key, i.fields, {
           item,
-          purpose: `proof:${code}`,
+          purpose: purposeOf(t),
           department: null,
         });
         if (!data) throw ProofErrors.noRecord();
@@ -135,124 +145,175 @@ export function createProofsService(deps: {
       if (!t) throw ProofErrors.unknownTemplate(input.template);
       const person = p.personId ? await deps.registry.personById(p.personId) : undefined;
       if (!person) throw DatahubErrors.noPerson();
-      const code = verificationCode();
-      let key = person.id_number;
-      let holder = person.name;
-      // Reads made only to check the request (a death proof's kinship) are accesses too.
-      const checks: { key: string; items: ProofTemplate['items'] }[] = [];
-      if (t.subject === 'organization') {
-        const org = p.organizationId
-          ? await deps.registry.organizationById(p.organizationId)
-          : undefined;
-        if (!org) throw DatahubErrors.noPerson();
-        key = org.credit_code;
-        holder = org.name;
-      } else if (t.subject === 'parent') {
-        if (!input.subject) throw ProofErrors.notRelative();
-        const parent = parseIdNumber(input.subject, clock.now(), 'subject').value;
-        const kinship = await read(
-          { ...t, items: [{ source: 'psb', item: 'kinship', fields: ['parents'] }] },
-          person.id_number,
-          code,
-        );
-        const basic = await read(
-          { ...t, items: [{ source: 'psb', item: 'population-basic', fields: ['name'] }] },
-          parent,
-          code,
-        );
-        const parents = (kinship['psb/kinship']?.parents ?? []) as unknown[];
-        const found = basic['psb/population-basic']?.name;
-        const name = typeof found === 'string' ? found : '';
-        if (!parents.includes(name)) throw ProofErrors.notRelative();
-        checks.push(
-          {
-            key: person.id_number,
-            items: [{ source: 'psb', item: 'kinship', fields: ['parents'] }],
-          },
-          { key: parent, items: [{ source: 'psb', item: 'population-basic', fields: ['name'] }] },
-        );
-        key = parent;
-        holder = name;
+      // Every read, including those made only to check the request (a death proof's kinship),
+      // is an access of the person read — recorded also when the proof is then refused.
+      const reads: Reads = [];
+      try {
+        return await issueReading(p, t, person, input, reads);
+      } catch (error) {
+        if (reads.length > 0) await recordReads(p, t, reads);
+        throw error;
       }
-      const data = await read(t, key, code);
-      const why = t.refuse?.(data);
-      if (why) throw ProofErrors.notEligible(why);
-      const issuedAt = clock.now();
-      const expiresAt = new Date(issuedAt.getTime() + t.validDays * 86_400_000);
-      const statement = t.statement(data, holder);
-      const payload = {
-        iss: 'onetrip',
-        jti: code,
-        typ: 'e-proof',
-        template: t.code,
-        name: t.name,
-        holder: t.subject === 'organization' ? holder : maskName(holder),
-        statement,
-        iat: Math.floor(issuedAt.getTime() / 1000),
-        exp: Math.floor(expiresAt.getTime() / 1000),
-      };
-      const jws = signer.sign(payload);
-      const row: ProofRow = {
-        code,
-        template: t.code,
-        subject_ref: deps.subjectRef(key),
-        account_id: p.accountId,
-        jws,
-        issued_at: issuedAt.toISOString(),
-        expires_at: expiresAt.toISOString(),
-      };
-      await repo.transaction(async (tx) => {
-        await repo.insertProof(tx, row);
-        await deps.datahub.recordSelfAccess(
-          tx,
-          { id: ids.id(), subjectKey: key, actor: p.accountId, items: t.items },
-          `proof:${code}`,
-        );
-        for (const c of checks)
-          await deps.datahub.recordSelfAccess(
-            tx,
-            { id: ids.id(), subjectKey: c.key, actor: p.accountId, items: c.items },
-            `proof:${code}`,
-          );
-      });
-      return {
-        code,
-        template: t.code,
-        name: t.name,
-        statement,
-        issuedAt: row.issued_at,
-        expiresAt: row.expires_at,
-        jws,
-      };
     },
 
-    /** What a verifier sees for a verification code: the signed statement and whether it holds. Throws 404 for an unknown code. */
-    async verify(code: string) {
-      const row = await repo.proof(code.trim().toUpperCase());
-      if (!row) throw ProofErrors.proofNotFound();
-      const payload = signer.verify(row.jws);
-      const expired = Date.parse(row.expires_at) <= clock.now().getTime();
-      return {
-        code: row.code,
-        status:
-          !payload || payload.jti !== row.code
-            ? ('invalid' as const)
-            : expired
-              ? ('expired' as const)
-              : ('valid' as const),
-        template: row.template,
-        name: (payload?.name as { zh: string; en: string } | undefined) ?? { zh: '', en: '' },
-        holder: typeof payload?.holder === 'string' ? payload.holder : '',
-        statement: (payload?.statement as { zh: string; en: string } | undefined) ?? {
-          zh: '',
-          en: '',
-        },
-        issuedAt: row.issued_at,
-        expiresAt: row.expires_at,
-        jws: row.jws,
-      };
-    },
+    verify,
   };
+
+  async function recordReads(p: Principal, t: ProofTemplate, reads: Reads): Promise<void> {
+    await repo.transaction(async (tx) => {
+      for (const r of reads)
+        await deps.datahub.recordSelfAccess(
+          tx,
+          { id: ids.id(), subjectKey: r.key, actor: p.accountId, items: r.items },
+          purposeOf(t),
+        );
+    });
+  }
+
+  async function issueReading(
+    p: Principal,
+    t: ProofTemplate,
+    person: { id_number: string; name: string },
+    input: { subject?: string },
+    reads: Reads,
+  ) {
+    const code = verificationCode();
+    let key = person.id_number;
+    let holder = person.name;
+    if (t.subject === 'organization') {
+      const org = p.organizationId
+        ? await deps.registry.organizationById(p.organizationId)
+        : undefined;
+      if (!org) throw DatahubErrors.noPerson();
+      key = org.credit_code;
+      holder = org.name;
+    } else if (t.subject === 'parent') {
+      if (!input.subject) throw ProofErrors.notRelative();
+      const parent = parseIdNumber(input.subject, clock.now(), 'subject').value;
+      const kinship = await read(
+        { ...t, items: [{ source: 'psb', item: 'kinship', fields: ['parents'] }] },
+        person.id_number,
+        reads,
+      );
+      const basic = await read(
+        { ...t, items: [{ source: 'psb', item: 'population-basic', fields: ['name'] }] },
+        parent,
+        reads,
+      );
+      const parents = (kinship['psb/kinship']?.parents ?? []) as unknown[];
+      const found = basic['psb/population-basic']?.name;
+      const name = typeof found === 'string' ? found : '';
+      if (!parents.includes(name)) throw ProofErrors.notRelative();
+      key = parent;
+      holder = name;
+    }
+    const data = await read(t, key, reads);
+    const why = t.refuse?.(data);
+    if (why) throw ProofErrors.notEligible(why);
+    const issuedAt = clock.now();
+    const expiresAt = new Date(issuedAt.getTime() + t.validDays * 86_400_000);
+    const statement = t.statement(data, holder);
+    // The signed proof a verifier sees states only what the template discloses to one.
+    const shown = t.subject === 'organization' ? holder : maskName(holder);
+    const payload = {
+      iss: 'onetrip',
+      jti: code,
+      typ: 'e-proof',
+      template: t.code,
+      name: t.name,
+      holder: shown,
+      statement: (t.verifierStatement ?? t.statement)(data, shown),
+      iat: Math.floor(issuedAt.getTime() / 1000),
+      exp: Math.floor(expiresAt.getTime() / 1000),
+    };
+    const jws = signer.sign(payload);
+    const row: ProofRow = {
+      code,
+      template: t.code,
+      subject_ref: deps.subjectRef(key),
+      account_id: p.accountId,
+      jws,
+      issued_at: issuedAt.toISOString(),
+      expires_at: expiresAt.toISOString(),
+    };
+    await repo.transaction(async (tx) => {
+      await repo.insertProof(tx, row);
+      for (const r of reads.splice(0))
+        await deps.datahub.recordSelfAccess(
+          tx,
+          { id: ids.id(), subjectKey: r.key, actor: p.accountId, items: r.items },
+          purposeOf(t),
+        );
+    });
+    return {
+      code,
+      template: t.code,
+      name: t.name,
+      statement,
+      issuedAt: row.issued_at,
+      expiresAt: row.expires_at,
+      jws,
+    };
+  }
+
+  /**
+   * What a verifier sees for a verification code: the signed statement (only what the template
+   * discloses to a verifier) and whether it holds. Throws 404 for an unknown code. Each check
+   * is logged without the code and recorded in the access log of the person it is about.
+   */
+  async function verify(
+    code: string,
+    verifier: { accountId: string | null } = { accountId: null },
+  ) {
+    const row = await repo.proof(code.trim().toUpperCase());
+    if (!row) {
+      deps.logger?.warn({ event: 'proof.verify-unknown' }, 'e-proof verification: no such code');
+      throw ProofErrors.proofNotFound();
+    }
+    const payload = signer.verify(row.jws);
+    const expired = Date.parse(row.expires_at) <= clock.now().getTime();
+    const status =
+      !payload || payload.jti !== row.code
+        ? ('invalid' as const)
+        : expired
+          ? ('expired' as const)
+          : ('valid' as const);
+    const t = proofTemplate(row.template);
+    await repo.transaction(async (tx) => {
+      await deps.datahub.recordAccessByRef(tx, {
+        id: ids.id(),
+        subjectRef: row.subject_ref,
+        actor: verifier.accountId ?? 'anonymous',
+        items: [
+          {
+            source: 'proofs',
+            item: row.template,
+            fields: ['statement'],
+            name: t?.name ?? { zh: row.template, en: row.template },
+          },
+        ],
+        purpose: purposeOf({ code: row.template }),
+      });
+    });
+    deps.logger?.info(
+      { event: 'proof.verified', template: row.template, status },
+      'e-proof verified by code',
+    );
+    return {
+      code: row.code,
+      status,
+      template: row.template,
+      name: (payload?.name as { zh: string; en: string } | undefined) ?? { zh: '', en: '' },
+      holder: typeof payload?.holder === 'string' ? payload.holder : '',
+      statement: (payload?.statement as { zh: string; en: string } | undefined) ?? {
+        zh: '',
+        en: '',
+      },
+      issuedAt: row.issued_at,
+      expiresAt: row.expires_at,
+      jws: row.jws,
+    };
+  }
 }
 
 /** The e-proofs service. */

@@ -79,10 +79,12 @@ export type Fetched =
 export interface PendingAccess {
   id: string;
   subjectKey: string;
-  channel: 'query' | 'submission' | 'preview' | 'proof' | 'file';
+  channel: 'query' | 'submission' | 'preview' | 'proof' | 'proof-check' | 'file';
   actor: string;
   role: string;
   department: string | null;
+  /** The subject's reference when only that is known (an e-proof's holder); `subjectKey` is then ''. */
+  subjectRef?: string;
   /** `name` is given where the item is not a data-hub item (a file's material). */
   items: { source: string; item: string; fields: string[]; name?: { zh: string; en: string } }[];
 }
@@ -128,9 +130,10 @@ export function createDatahubService(deps: DatahubDeps) {
   ): Promise<void> {
     const at = clock.now();
     const data = { access: a.id, channel: a.channel, department: a.department, items: a.items };
+    const ref = a.subjectRef ?? deps.subjectRef(a.subjectKey);
     await repo.insertAccess(tx, {
       id: a.id,
-      subject_ref: deps.subjectRef(a.subjectKey),
+      subject_ref: ref,
       channel: a.channel,
       actor_account: a.actor,
       actor_role: a.role,
@@ -147,7 +150,8 @@ export function createDatahubService(deps: DatahubDeps) {
       actor: a.actor,
       actorRole: a.role,
       purpose: purpose.purpose,
-      subjectIdNumber: a.subjectKey,
+      subjectIdNumber: a.subjectRef ? null : a.subjectKey,
+      subjectRef: a.subjectRef,
       data,
       at,
     });
@@ -474,16 +478,36 @@ export function createDatahubService(deps: DatahubDeps) {
       return { subject: maskIdNumber(self), items };
     },
 
-    /** Records an access the platform made for the person themself (an e-proof) in `tx`. */
+    /** Records a read of an e-proof's data: by the person (`proof`) or by a verifier who checked its code (`proof-check`). */
     recordSelfAccess: (
       tx: Kysely<Database>,
-      a: Omit<PendingAccess, 'channel' | 'role' | 'department'>,
+      a: Omit<PendingAccess, 'channel' | 'role' | 'department'> & {
+        channel?: 'proof' | 'proof-check';
+        role?: string;
+      },
       purpose: string,
     ) =>
       record(
         tx,
-        { ...a, channel: 'proof', role: 'self', department: null },
+        { channel: 'proof', role: 'self', ...a, department: null },
         { applicationId: null, purpose },
+      ),
+
+    /** Records that a verifier read an e-proof's statement by its code, in the holder's access log. */
+    recordAccessByRef: (
+      tx: Kysely<Database>,
+      a: {
+        id: string;
+        subjectRef: string;
+        actor: string;
+        items: PendingAccess['items'];
+        purpose: string;
+      },
+    ) =>
+      record(
+        tx,
+        { ...a, subjectKey: '', channel: 'proof-check', role: 'verifier', department: null },
+        { applicationId: null, purpose: a.purpose },
       ),
 
     ...createAccessView(deps),

@@ -56,6 +56,8 @@ export interface LedgerAppendInput {
   purpose: string;
   /** The person's identity number; only its HMAC is stored. */
   subjectIdNumber: string | null;
+  /** The subject reference itself, when the caller holds only that (and no identity number). */
+  subjectRef?: string;
   /** The data the entry concerns; only its hash is stored. */
   data: unknown;
   at: Date;
@@ -183,7 +185,9 @@ export function buildRecord(
     time: ledgerTime(input.at),
     actor: input.actor,
     actorRole: input.actorRole ?? null,
-    subject: input.subjectIdNumber ? subjectRef(hmacSecret, input.subjectIdNumber) : null,
+    subject: input.subjectIdNumber
+      ? subjectRef(hmacSecret, input.subjectIdNumber)
+      : (input.subjectRef ?? null),
     action: input.action,
     purpose: input.purpose,
     dataHash: dataHash(input.data),

@@ -30,6 +30,7 @@ export const trustEn: Record<keyof typeof trustZh, string> = {
   'dataAccess.channel.preview': 'Your own preview',
   'dataAccess.channel.proof': 'E-proof issued',
   'dataAccess.channel.file': 'An official opened a file you uploaded',
+  'dataAccess.channel.proof-check': 'Someone checked your e-proof by its code',
   'dataAccess.onLedger': 'On the ledger · verified here',
   'dataAccess.provenDetail':
     'This browser recomputed the entry’s commitment and checked its Merkle proof and the signature of ledger version {size}',
