@@ -1,6 +1,6 @@
 import { expect, saveScreenshot, test } from './support/fixtures.js';
 import { submitPassword } from './support/demo.js';
-import { fillStartupForm, pdf, pdfText, staffPage } from './support/desks.js';
+import { consentToFetch, fillStartupForm, pdf, pdfText, staffPage } from './support/desks.js';
 
 const MISSING = [
   '公司登记（备案）申请书',
@@ -27,6 +27,7 @@ test.describe('the one-time notice (一次性告知)', () => {
     // The commitment is not ticked and nothing is uploaded.
     await page.getByRole('button', { name: '下一步' }).click();
     await expect(page.getByText('还有 4 项材料未提供')).toBeVisible();
+    await consentToFetch(page);
     await page.getByRole('button', { name: '提交申请' }).click();
 
     await expect(page.getByRole('heading', { name: '材料不齐，已出具一次性告知书' })).toBeVisible();
@@ -150,6 +151,7 @@ test.describe('the one-time notice (一次性告知)', () => {
     });
     await page.getByRole('button', { name: '下一步' }).click();
     await page.getByRole('button', { name: '下一步' }).click();
+    await consentToFetch(page);
     await page.getByRole('button', { name: '提交申请' }).click();
     await expect(
       page.getByRole('alert').filter({ hasText: '申请表有需要修改的地方' }),

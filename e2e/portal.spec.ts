@@ -2,6 +2,7 @@ import { expect, saveScreenshot, test } from './support/fixtures.js';
 import { submitPassword } from './support/demo.js';
 import {
   approveFromQueue,
+  consentToFetch,
   fillStartupForm,
   giveStartupMaterials,
   staffPage,
@@ -75,6 +76,7 @@ test.describe('a company start-up from a phone', () => {
 
     // Review and submit; a double click still makes one application (Idempotency-Key).
     await expect(page.getByText('材料齐全，提交后即时受理。')).toBeVisible();
+    await consentToFetch(page);
     await page.getByRole('button', { name: '提交申请' }).dblclick();
     await expect(page.getByRole('heading', { name: '申请已受理' })).toBeVisible();
     const receiptNo = (await page.getByTestId('receipt-no').textContent()) ?? '';

@@ -13,7 +13,12 @@ test.describe('trust: the ledger and who used my data', () => {
       form: { examples: Record<string, unknown>[] };
     };
     const created = await page.request.post('/api/v1/applications', {
-      data: { bundle: 'enterprise-startup', form: guide.form.examples[0], materials: [] },
+      data: {
+        bundle: 'enterprise-startup',
+        form: guide.form.examples[0],
+        materials: [],
+        consent: { fetch: true },
+      },
     });
     expect(created.status()).toBe(201);
     const { id } = (await created.json()) as { id: string };

@@ -46,6 +46,11 @@ export async function giveStartupMaterials(page: Page): Promise<void> {
   await page.getByRole('checkbox', { name: /本人承诺所申报的住所/ }).check();
 }
 
+/** 授权调取 on the review step: ticks the consent to fetch the data listed (submit waits for it). */
+export async function consentToFetch(page: Page): Promise<void> {
+  await page.getByRole('checkbox', { name: /我已阅读并同意.*授权调取上述数据/ }).check();
+}
+
 /**
  * A second browser context (desktop size) with a staff account signed in, watched by the
  * guard for console errors; closes with the test.
@@ -113,7 +118,8 @@ export function pdfText(bytes: Buffer): string {
 
 /**
  * Submits an enterprise start-up through the API with the page's own session (as the wizard
- * does): an upload for every material that takes one, a commitment where only that is possible.
+ * does): an upload for every material that takes one, a commitment where only that is possible,
+ * and the consent to fetch the rest (授权调取).
  */
 export async function submitStartupByApi(page: Page): Promise<{
   application: ApplicationView;
@@ -135,7 +141,12 @@ export async function submitStartupByApi(page: Page): Promise<{
       materials.push({ material: m.id, commitment: {} });
   }
   const submitted = await page.request.post('/api/v1/applications', {
-    data: { bundle: 'enterprise-startup', form: guide.form.examples[0], materials },
+    data: {
+      bundle: 'enterprise-startup',
+      form: guide.form.examples[0],
+      materials,
+      consent: { fetch: true },
+    },
   });
   expect(submitted.status(), await submitted.text()).toBe(201);
   return { application: (await submitted.json()) as ApplicationView, guide };

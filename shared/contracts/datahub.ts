@@ -69,3 +69,38 @@ export const DataRequestSchema = z.object({
 
 export type DataAccess = z.infer<typeof DataAccessSchema>;
 export type DataRequest = z.infer<typeof DataRequestSchema>;
+
+/**
+ * POST /api/v1/datahub/preview: what submitting a matter or bundle will fetch about the
+ * signed-in applicant, per material (the wizard's 授权调取 section shows it before consent).
+ */
+export const DataPreviewSchema = z.object({
+  subject: z.string().describe('The signed-in applicant, masked'),
+  items: z.array(
+    z.object({
+      material: z.string().describe('Material id'),
+      name: BilingualTextSchema.describe('Material name'),
+      source: z.string(),
+      item: z.string(),
+      itemName: BilingualTextSchema.nullable(),
+      status: z
+        .enum(['found', 'no-record', 'unavailable', 'not-connected', 'named-in-form'])
+        .describe(
+          'found: will be fetched; no-record / unavailable: you will be asked to upload it; named-in-form: about another person of the form',
+        ),
+      fields: z.array(
+        z.object({
+          name: z.string(),
+          label: BilingualTextSchema,
+          sensitivity: z.enum(['normal', 'sensitive']),
+        }),
+      ),
+      data: z
+        .record(z.string(), z.unknown())
+        .nullable()
+        .describe('What the source holds about you, sensitive fields masked'),
+    }),
+  ),
+});
+
+export type DataPreview = z.infer<typeof DataPreviewSchema>;

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApplicationView, BundleGuide, ErrorBody } from '../../../shared/contracts/index.js';
+import {
+  DataPreviewSchema,
+  type ApplicationView,
+  type BundleGuide,
+  type ErrorBody,
+} from '../../../shared/contracts/index.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { api, guideOf, satisfyMaterials } from '../../../test/support/cases.js';
 
@@ -36,6 +41,15 @@ beforeAll(async () => {
 afterAll(async () => app.cleanup());
 
 describe('授权调取: consent to fetch data, online', () => {
+  it('previews the data in the shape the wizard reads (the shared contract)', async () => {
+    const res = await api(app, citizen2, 'POST', '/api/v1/datahub/preview', {
+      bundle: 'enterprise-startup',
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const preview = DataPreviewSchema.strict().parse(res.body);
+    expect(preview.items.map((i) => i.material)).toEqual(fetched.map((m) => m.id));
+  });
+
   it('refuses an online submission that fetches data without consent, and keeps nothing', async () => {
     const before = { apps: await countApplications(), accesses: await accessesOf(citizen2) };
     const res = await submit(citizen2, {});

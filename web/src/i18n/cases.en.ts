@@ -65,6 +65,13 @@ export const casesEn: Record<keyof typeof casesZh, string> = {
   'apps.completed': 'Completed',
   'apps.channel': 'Channel',
   'apps.applicant': 'Applicant',
+  'apps.consent': 'Consent to fetch data',
+  'apps.consentGiven': 'Agreed to the data being fetched ({at}, {n} item(s))',
+  'apps.consentByClerk':
+    'Recorded by the window clerk: the applicant agreed to the data being fetched ({at}, {n} item(s))',
+  'apps.consentItem': '{material}: {source}',
+  'history.consentItems': '{n} data item(s)',
+  'history.consentByClerk': '{n} data item(s), recorded by the window clerk',
   'apps.form': 'Form',
   'apps.materials': 'Materials',
   'apps.history': 'History',
@@ -127,6 +134,7 @@ export const casesEn: Record<keyof typeof casesZh, string> = {
   'rating.given': 'Your rating: {score}',
 
   'action.submitted': 'Submitted',
+  'action.consented': 'Agreed to the data being fetched',
   'action.identity-verified': 'Identity checked',
   'action.e-signed': 'E-signed',
   'action.deficient': 'One-time notice issued',

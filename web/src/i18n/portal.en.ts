@@ -137,6 +137,29 @@ export const portalEn: Record<keyof typeof portalZh, string> = {
     'You may still submit: you will get a one-time notice listing everything missing at once, and the application is accepted as soon as it is complete.',
   'review.complete': 'Everything is there; the application is accepted on submission.',
 
+  'consent.title': 'Data we will fetch for you',
+  'consent.intro':
+    'When you submit, the platform fetches this data for this application from these departments’ shared data, so you need not hand in those materials. Every fetch is listed under “Who used my data”.',
+  'consent.listLabel': 'Data to be fetched',
+  'consent.source': 'Source department',
+  'consent.item': 'Data item',
+  'consent.fields': 'Fields',
+  'consent.fieldSeparator': ', ',
+  'consent.sensitiveField': '{field} (sensitive)',
+  'consent.fieldsUnknown': 'The fields of the data item, on submission',
+  'consent.status.found': 'Available',
+  'consent.status.namedInForm': 'For the person named in the form',
+  'consent.previewFailed':
+    'The data cannot be previewed right now; the data items below will still be fetched on submission.',
+  'consent.unavailableTitle':
+    '{n} material(s) cannot be fetched from shared data and must be uploaded',
+  'consent.unavailableLabel': 'Materials to upload',
+  'consent.unavailableHint':
+    'Go back to upload them now; if you submit as it is, they are listed on a one-time notice and the application is accepted once they are in.',
+  'consent.agree':
+    'I have read the above and agree that the platform fetches this data from these departments for this application',
+  'consent.needed': 'Read the data to be fetched and tick your consent before submitting.',
+
   'choice.label': 'How to give “{material}”',
   'choice.datahub': 'Fetched for me',
   'choice.commitment': 'Commitment',

@@ -130,6 +130,26 @@ export const portalZh = {
     '您仍可提交：系统将出具一次性告知书，一次列明需要补正的全部材料，补齐后即予受理。',
   'review.complete': '材料齐全，提交后即时受理。',
 
+  'consent.title': '将为您调取的数据',
+  'consent.intro':
+    '提交后，平台将为本次申请从以下部门的共享数据中调取这些数据，您无需再提交对应材料。调取记录可在“我的数据使用记录”中查看。',
+  'consent.listLabel': '将调取的数据',
+  'consent.source': '来源部门',
+  'consent.item': '数据项',
+  'consent.fields': '字段',
+  'consent.fieldSeparator': '、',
+  'consent.sensitiveField': '{field}（敏感）',
+  'consent.fieldsUnknown': '提交时按数据项调取',
+  'consent.status.found': '可调取',
+  'consent.status.namedInForm': '按申请表所填人员调取',
+  'consent.previewFailed': '暂时无法预览数据内容；提交时仍将调取下列数据项。',
+  'consent.unavailableTitle': '{n} 项材料无法从共享数据调取，需要上传',
+  'consent.unavailableLabel': '需要上传的材料',
+  'consent.unavailableHint':
+    '可返回上一步直接上传；如直接提交，这些材料将列入一次性告知书，补齐后即予受理。',
+  'consent.agree': '我已阅读并同意平台为本次申请向上述部门授权调取上述数据',
+  'consent.needed': '请先阅读将调取的数据，并勾选同意授权调取后再提交。',
+
   'choice.label': '“{material}”的提交方式',
   'choice.datahub': '系统获取',
   'choice.commitment': '承诺代替',

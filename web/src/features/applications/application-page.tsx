@@ -17,7 +17,7 @@ import type { ApplicationView } from '@contracts/cases';
 import { StatusPage } from '../../app/pages/status-page';
 import { usePageTitle } from '../../app/use-page-title';
 import { useT, type MessageKey } from '../../i18n';
-import { useBi, useGuide } from '../catalog';
+import { useBi, useDepartmentName, useGuide } from '../catalog';
 import {
   AlertTag,
   ApplicationStatusTag,
@@ -117,6 +117,7 @@ export default function ApplicationPage() {
   const app = application.data;
   const guide = useGuide(app?.subject.kind, app?.subject.code);
   const withdraw = useWithdraw(id);
+  const departmentName = useDepartmentName();
   usePageTitle(app ? bi(app.subject.name) : t('area.applications'));
 
   if (application.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
@@ -256,6 +257,37 @@ export default function ApplicationPage() {
                 .filter(Boolean)
                 .join(' · '),
             },
+            ...(a.consent
+              ? [
+                  {
+                    key: 'consent',
+                    label: t('apps.consent'),
+                    children: (
+                      <div className="application-consent">
+                        <p>
+                          {t(
+                            a.consent.by === 'clerk' ? 'apps.consentByClerk' : 'apps.consentGiven',
+                            {
+                              at: dateTime(a.consent.givenAt),
+                              n: a.consent.items.length,
+                            },
+                          )}
+                        </p>
+                        <ul className="plain-list">
+                          {a.consent.items.map((i) => (
+                            <li key={i.material}>
+                              {t('apps.consentItem', {
+                                material: bi(i.name),
+                                source: departmentName(i.source),
+                              })}
+                            </li>
+                          ))}
+                        </ul>
+                      </div>
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       </section>

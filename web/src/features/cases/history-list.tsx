@@ -1,9 +1,10 @@
 import type { ApplicationView } from '@contracts/cases';
-import { useT, type MessageKey } from '../../i18n';
+import { useT, type MessageKey, type Translate } from '../../i18n';
 import { useDateTime } from './format';
 
 const KNOWN = new Set([
   'submitted',
+  'consented',
   'identity-verified',
   'originals-verified',
   'e-signed',
@@ -52,7 +53,19 @@ function actionKey(type: string): MessageKey | null {
   return KNOWN.has(type) ? (`action.${type}` as MessageKey) : null;
 }
 
-function detail(data: Record<string, unknown>, dateTime: (iso: string) => string): string | null {
+function detail(
+  type: string,
+  data: Record<string, unknown>,
+  t: Translate,
+  dateTime: (iso: string) => string,
+): string | null {
+  // 授权调取: how many data items were agreed to, and whether a clerk recorded it.
+  if (type === 'consented' && Array.isArray(data.items)) {
+    const n = data.items.length;
+    return data.by === 'clerk'
+      ? t('history.consentByClerk', { n })
+      : t('history.consentItems', { n });
+  }
   // A moved deadline shows both times, so the clock history reads true.
   if (typeof data.oldDue === 'string' && typeof data.newDue === 'string') {
     const why = typeof data.reason === 'string' ? ` · ${data.reason}` : '';
@@ -79,7 +92,7 @@ export function HistoryList({ actions }: { actions: ApplicationView['actions'] }
             : ROLES.has(a.actorRole)
               ? t(`role.${a.actorRole}` as MessageKey)
               : a.actorRole;
-        const extra = detail(a.data, dateTime);
+        const extra = detail(a.type, a.data, t, dateTime);
         return (
           <li key={a.seq} className="history-list__item">
             <time dateTime={a.at} className="history-list__time">

@@ -36,6 +36,8 @@ import {
   type MaterialChoice,
 } from '../cases';
 import { ApplyReview } from './apply-review';
+import { DataConsent } from './data-consent';
+import { consentFor, fetchedMaterials, useDataPreview } from './preview-api';
 
 const STEP_KEYS = ['apply.stepForm', 'apply.stepMaterials', 'apply.stepReview'] as const;
 
@@ -89,12 +91,18 @@ function Wizard({
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  // 授权调取: agreed to on the review step, for the data listed there.
+  const [consented, setConsented] = useState(false);
   const [resumedAt, setResumedAt] = useState(draft?.updatedAt ?? null);
   // One key per attempt to submit this content: a double click or a retry sends it again.
   const idempotencyKey = useRef(newIdempotencyKey());
   const save = useSaveDraft();
   const remove = useDeleteDraft();
   const uploading = Object.values(busy).some(Boolean);
+  const entries = toMaterialEntries(guide.materials, choices, language);
+  const fetched = fetchedMaterials(guide.materials, entries);
+  const preview = useDataPreview(kind, guide.code, step === 2 && fetched.length > 0);
+  const needsConsent = fetched.length > 0;
   const onBusy = useCallback(
     (material: string, b: boolean) => setBusy((s) => ({ ...s, [material]: b })),
     [],
@@ -106,7 +114,11 @@ function Wizard({
   function go(next: number) {
     setValues(currentValues());
     setFailure(null);
-    if (next === 2) idempotencyKey.current = newIdempotencyKey();
+    if (next === 2) {
+      idempotencyKey.current = newIdempotencyKey();
+      // What is fetched depends on the materials step: agree again to what is shown now.
+      setConsented(false);
+    }
     setStep(next);
     window.scrollTo({ top: 0 });
   }
@@ -155,7 +167,7 @@ function Wizard({
   }
 
   async function submit() {
-    if (submitting) return;
+    if (submitting || (needsConsent && !consented)) return;
     setSubmitting(true);
     setFailure(null);
     try {
@@ -163,7 +175,8 @@ function Wizard({
         {
           [kind]: guide.code,
           form: toSubmittedForm(guide.form, values),
-          materials: toMaterialEntries(guide.materials, choices, language),
+          materials: entries,
+          ...(needsConsent ? { consent: consentFor(fetched, preview.data) } : {}),
         },
         idempotencyKey.current,
       );
@@ -257,7 +270,19 @@ function Wizard({
           />
         </>
       )}
-      {step === 2 && <ApplyReview guide={guide} values={values} choices={choices} />}
+      {step === 2 && (
+        <>
+          <ApplyReview guide={guide} values={values} choices={choices} />
+          {needsConsent && (
+            <DataConsent
+              fetched={fetched}
+              preview={preview}
+              consented={consented}
+              onConsent={setConsented}
+            />
+          )}
+        </>
+      )}
 
       <div className="wizard-actions">
         {step > 0 && (
@@ -289,12 +314,16 @@ function Wizard({
             icon={<SendOutlined aria-hidden />}
             onClick={() => void submit()}
             loading={submitting}
+            disabled={needsConsent && !consented}
           >
             {t('apply.submit')}
           </Button>
         )}
       </div>
       {uploading && <p className="wizard-actions__hint">{t('apply.waitUploads')}</p>}
+      {step === 2 && needsConsent && !consented && (
+        <p className="wizard-actions__hint">{t('consent.needed')}</p>
+      )}
     </div>
   );
 }
