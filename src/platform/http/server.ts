@@ -194,7 +194,6 @@ export async function buildServer(options: ServerOptions): Promise<HttpServer> {
   };
   if (hasWeb) {
     app.get('/', { schema: { hide: true } }, async (_request, reply) => sendPage(reply));
-    app.get('/index.html', { schema: { hide: true } }, async (_request, reply) => sendPage(reply));
   }
   app.setNotFoundHandler((request, reply) => {
     const url = request.url;
