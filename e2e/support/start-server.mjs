@@ -23,6 +23,11 @@ for (const [file, what] of [
 }
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'onetrip-e2e-'));
+// Where a spec finds the server's database (e.g. to edit a row as an insider would).
+fs.writeFileSync(
+  path.join(os.tmpdir(), `onetrip-e2e-${process.env.E2E_PORT ?? '3999'}.datadir`),
+  dataDir,
+);
 let removed = false;
 function removeDataDir() {
   if (removed) return;

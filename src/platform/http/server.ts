@@ -178,7 +178,14 @@ export async function buildServer(options: ServerOptions): Promise<HttpServer> {
 
   const webRoot = options.webRoot;
   const hasWeb = !!webRoot && fs.existsSync(path.join(webRoot, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+  // index.html itself is sent by sendPage (with its meta tags), never as a static file.
+  if (hasWeb)
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: false,
+      allowedPath: (pathName) => pathName !== '/index.html',
+    });
   let page: string | undefined;
   const sendPage = async (reply: import('fastify').FastifyReply) => {
     page ??= await fs.promises.readFile(path.join(webRoot!, 'index.html'), 'utf8');
