@@ -38,6 +38,7 @@ describe('a data source that times out', () => {
         registerWith: 'father',
       },
       materials: [],
+      consent: { fetch: true },
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body.status).toBe('deficient');

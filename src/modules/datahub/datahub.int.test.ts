@@ -61,6 +61,7 @@ describe('newborn bundle (出生一件事) with only the parents’ identity num
       bundle: 'newborn',
       form: form(),
       materials: [],
+      consent: { fetch: true },
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     newborn = res.body;
@@ -92,6 +93,7 @@ describe('newborn bundle (出生一件事) with only the parents’ identity num
         motherIdNumber: buildIdNumber({ division: '330402', birthDate: '1995-01-01', sequence: 2 }),
       }),
       materials: [],
+      consent: { fetch: true },
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body.status).toBe('deficient');
