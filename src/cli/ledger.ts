@@ -52,6 +52,8 @@ function printReport(report: LedgerVerifyReport): void {
     p.level !== undefined ? `level ${p.level}` : '',
     p.index !== undefined ? `index ${p.index}` : '',
     p.size !== undefined ? `size ${p.size}` : '',
+    p.row !== undefined ? `row ${p.row}` : '',
+    p.column !== undefined ? `column ${p.column}` : '',
   ]
     .filter(Boolean)
     .join(', ');
