@@ -91,6 +91,7 @@ import {
 import {
   accessIndexCheck,
   assembleDatahub,
+  HUB_DIRECTORY,
   registerDatahubRoutes,
   type Datahub,
   type DataSource,
@@ -190,7 +191,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     throw error;
   }
   const root = projectRoot();
-  const catalogData = loadCatalog(overrides.catalogDir ?? path.join(root, 'catalog'));
+  // Checked against the data hub: declared fields exist, unconnected sources are asked for.
+  const catalogData = loadCatalog(overrides.catalogDir ?? path.join(root, 'catalog'), {
+    dataHub: HUB_DIRECTORY,
+  });
   const catalog = createCatalogService({ catalog: catalogData });
   const departments = catalog.listDepartments().map((d) => ({ code: d.code, name: d.name.zh }));
   // The calendar lives in the database: every node reloads it when a year is added anywhere.

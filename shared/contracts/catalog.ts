@@ -349,9 +349,28 @@ export const GuideMaterialSchema = z
       .object({
         source: z.string().describe('Department whose data warehouse holds it'),
         item: z.string().describe('Data item, e.g. `household-register`'),
+        fields: z
+          .array(z.string())
+          .describe('The fields fetched: those the matters declare (never the whole item)'),
       })
       .optional()
       .describe('The shared data item that satisfies it, when `datahub` is accepted'),
+    fieldsByStep: z
+      .record(z.string(), z.array(z.string()))
+      .optional()
+      .describe(
+        'The fields each step declares, by step id: what a department of that step may query',
+      ),
+    notConnected: z
+      .object({
+        source: z.string().describe('Department whose data would satisfy it'),
+        item: z.string().describe('Data item'),
+      })
+      .optional()
+      .describe(
+        'The data item that would satisfy it, in a source the data hub does not connect yet: ' +
+          'it is asked from the applicant (upload, or the original at the window)',
+      ),
     credential: z
       .object({
         type: z.string().describe('Credential type'),

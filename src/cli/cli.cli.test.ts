@@ -31,6 +31,11 @@ describe('onetrip CLI', () => {
       const ok = onetrip(['catalog', 'validate']);
       expect(ok.code).toBe(0);
       expect(ok.out).toMatch(/catalog OK: \d+ departments, \d+ matters, \d+ bundles/);
+      // Materials of sources the data hub does not connect are listed, with who asks them.
+      expect(ok.out).toContain('do not count in 无证明');
+      expect(ok.out).toMatch(
+        /video-interview-record \(.+\) datab\/video-session-record not connected; asked in .*notary-kinship/,
+      );
       const broken = path.join(dir, 'broken');
       fs.mkdirSync(broken);
       fs.writeFileSync(

@@ -2,6 +2,7 @@ import { SATISFACTION_WAYS, type SatisfactionWay } from '../../../shared/contrac
 import { where, type Position, type Source } from './catalog.locator.js';
 import type {
   CatalogIndex,
+  DataHubDirectory,
   Entry,
   FieldDef,
   ItemDef,
@@ -133,11 +134,38 @@ function resolveFields(
   return out;
 }
 
+/** Whether the hub connects a material's data item (every item does without a directory). */
+function connectedItem(datahub: { source: string; item: string }, hub: DataHubDirectory | undefined): boolean {
+  return !hub || hub.fields(datahub.source, datahub.item) !== undefined;
+}
+
+/** Reports each of `fields` that the connected item does not have. */
+function checkDataFields(
+  datahub: { source: string; item: string },
+  fields: string[],
+  hub: DataHubDirectory | undefined,
+  at: Source,
+  problems: Problems,
+): void {
+  const known = hub?.fields(datahub.source, datahub.item);
+  if (!known) return;
+  fields.forEach((f, i) => {
+    if (!known.includes(f)) {
+      problems.add(
+        'unknown-data-field',
+        where(at, i),
+        `the data item ${datahub.source}/${datahub.item} has no field "${f}" (it has ${known.join(', ')})`,
+      );
+    }
+  });
+}
+
 function resolveMaterials(
   matter: MatterEntry,
   library: Map<string, Entry<MaterialYaml>>,
   problems: Problems,
   broken: Set<string>,
+  hub: DataHubDirectory | undefined,
 ): MaterialUse[] {
   const out: MaterialUse[] = [];
   const seen = new Set<string>();
@@ -173,12 +201,36 @@ function resolveMaterials(
         `material "${ref.id}" is essential (要件) and so cannot be missing under 容缺; make it essential: false`,
       );
     }
+    const ways = SATISFACTION_WAYS.filter((w) => wanted.includes(w) && offered.includes(w));
+    const datahub = ways.includes('datahub') ? material.value.satisfiedBy.datahub : undefined;
+    const connected = !datahub || connectedItem(datahub, hub);
+    if (ref.fields && !datahub) {
+      problems.add(
+        'fields-without-datahub',
+        where(at, 'fields'),
+        `material "${ref.id}" is not fetched from the data hub in this matter, so it declares no fields`,
+      );
+    } else if (ref.fields && datahub) {
+      checkDataFields(datahub, ref.fields, hub, { src: at.src, path: [...at.path, 'fields'] }, problems);
+    }
+    const datahubFields = datahub ? (ref.fields ?? datahub.fields ?? null) : null;
+    // Minimisation: a query gets only the declared fields, so a fetched item must declare some.
+    if (datahub && hub && connected && datahubFields === null) {
+      problems.add(
+        'datahub-fields-missing',
+        where(at),
+        `material "${ref.id}" is fetched from ${datahub.source}/${datahub.item} but no fields are declared ` +
+          '(give fields: here or in the material\'s satisfiedBy.datahub)',
+      );
+    }
     out.push({
       id: ref.id,
       library: material.value,
       essential: ref.essential,
       allowMissing: ref.allowMissing,
-      ways: SATISFACTION_WAYS.filter((w) => wanted.includes(w) && offered.includes(w)),
+      ways,
+      datahubFields,
+      connected,
       ...(ref.condition !== undefined && { condition: ref.condition }),
       at,
     });
@@ -230,7 +282,11 @@ function checkDepartments(index: CatalogIndex, problems: Problems): void {
  * a problem of their own are left out of the index (and marked broken) so that bundles using
  * them do not repeat the problem.
  */
-export function checkReferences(raw: RawCatalog, problems: Problems): CatalogIndex {
+export function checkReferences(
+  raw: RawCatalog,
+  problems: Problems,
+  hub?: DataHubDirectory,
+): CatalogIndex {
   const broken = raw.broken;
   const departments = dedupe(raw.departments, (d) => d.code, 'code', 'department', problems);
   const credentialTypes = dedupe(raw.credentialTypes, (c) => c.type, 'type', 'credential type', problems);
@@ -274,7 +330,20 @@ export function checkReferences(raw: RawCatalog, problems: Problems): CatalogInd
   }
   for (const entry of materials.values()) {
     const { datahub, credential } = entry.value.satisfiedBy;
-    if (datahub) knownDepartment(datahub.source, where(entry.at, 'satisfiedBy', 'datahub', 'source'));
+    if (datahub) {
+      knownDepartment(datahub.source, where(entry.at, 'satisfiedBy', 'datahub', 'source'));
+      if (hub?.connects(datahub.source) && !connectedItem(datahub, hub)) {
+        problems.add(
+          'unknown-data-item',
+          where(entry.at, 'satisfiedBy', 'datahub', 'item'),
+          `the data hub connects ${datahub.source} but it shares no item "${datahub.item}"`,
+        );
+      }
+      if (datahub.fields) {
+        const at = { src: entry.at.src, path: [...entry.at.path, 'satisfiedBy', 'datahub', 'fields'] };
+        checkDataFields(datahub, datahub.fields, hub, at, problems);
+      }
+    }
     if (credential) knownCredential(credential.type, where(entry.at, 'satisfiedBy', 'credential', 'type'));
   }
 
@@ -292,7 +361,7 @@ export function checkReferences(raw: RawCatalog, problems: Problems): CatalogInd
       department = departments.get(m.department)?.value;
     }
     const resolvedFields = resolveFields(entry, fields, problems, broken);
-    const resolvedMaterials = resolveMaterials(entry, materials, problems, broken);
+    const resolvedMaterials = resolveMaterials(entry, materials, problems, broken, hub);
     const outputs = m.outputs.flatMap((type, i) =>
       knownCredential(type, where(entry.at, 'outputs', i))
         ? [credentialTypes.get(type)!.value]

@@ -71,7 +71,7 @@ function composeGuide(o: GuideOptions, index: CatalogIndex, problems: Problems, 
   const { graph } = o;
   const fields = mergeFields(graph, problems);
   const form = toFormSchema(fields);
-  const { materials, provided } = mergeMaterials(graph, index, problems);
+  const { materials, provided, asked } = mergeMaterials(graph, index, problems);
   const steps: Step[] = graph.steps.map((s) => ({
     id: s.id,
     matter: s.matter.code,
@@ -101,7 +101,10 @@ function composeGuide(o: GuideOptions, index: CatalogIndex, problems: Problems, 
   ]);
 
   if (o.paperless) {
-    const paper = materials.filter((m) => m.satisfiedBy.includes('upload')).map((m) => m.id);
+    // Uploads asked only because a source is not connected are the hub's gap, not the YAML's.
+    const paper = materials
+      .filter((m) => m.satisfiedBy.includes('upload') && !asked.includes(m.id))
+      .map((m) => m.id);
     if (paper.length > 0) {
       problems.add(
         'paperless-upload',
@@ -127,7 +130,9 @@ function composeGuide(o: GuideOptions, index: CatalogIndex, problems: Problems, 
       `the example form is invalid at ${issue.path}: ${issue.message}`,
     );
   }
-  return { steps, form, materials, provided, outputs, fees, legalBasis };
+  // Paperless only while every material really comes as data.
+  const paperless = o.paperless && asked.length === 0;
+  return { steps, form, materials, provided, outputs, fees, legalBasis, paperless };
 }
 
 function channelsOf(graph: StepGraph): Channel[] {
@@ -179,7 +184,6 @@ export function buildGuides(index: CatalogIndex, problems: Problems, today: Date
       trips: m.trips,
       legalLimit: legalLimit(matter),
       promisedLimit: promisedLimit(m.promisedLimit),
-      paperless: m.paperless,
       bundles: [],
       ...core,
     });
@@ -241,7 +245,6 @@ export function buildGuides(index: CatalogIndex, problems: Problems, today: Date
       trips: b.trips ?? (graph.steps.some((s) => s.matter.entry.value.trips === 1) ? 1 : 0),
       legalLimit: legal,
       promisedLimit: promisedLimit(b.promisedLimit),
-      paperless: b.paperless,
       departments,
       stages: graph.stages,
       ...core,

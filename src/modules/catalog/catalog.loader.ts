@@ -7,13 +7,18 @@ import { checkReferences } from './catalog.checks.js';
 import { CatalogError } from './catalog.errors.js';
 import { formatPath, locate, type SourceFile, type YamlPath } from './catalog.locator.js';
 import { createCatalog, type Catalog } from './catalog.model.js';
-import { Problems, type RawCatalog } from './catalog.types.js';
+import { Problems, type DataHubDirectory, type RawCatalog } from './catalog.types.js';
 import { FileYaml, SECTIONS, type SectionName } from './catalog.yaml-schema.js';
 
 /** Options of {@link loadCatalog}. */
 export interface LoadCatalogOptions {
   /** "Today" for checking example identity numbers; the real date by default. */
   today?: Date;
+  /**
+   * The data hub's sources and items: fields are checked against them, and a material whose
+   * source is not connected is asked from the applicant (listed in `Catalog.unconnected`).
+   */
+  dataHub?: DataHubDirectory;
 }
 
 function listYamlFiles(dir: string): string[] {
@@ -130,7 +135,8 @@ function readFile(file: string, raw: RawCatalog, problems: Problems): void {
 /**
  * Reads every `**\/*.yaml` under `dir`, checks each entry against its schema and then the whole
  * against the cross-file rules (unknown references, duplicate codes, cycles in `after:`, data
- * passed from outputs a step does not produce, conflicting field types, invalid examples),
+ * passed from outputs a step does not produce, conflicting field types, invalid examples, data
+ * fields the hub's item does not have or that are not declared),
  * computes every guide, and returns the in-memory catalog.
  * Throws {@link CatalogError} listing every problem as `file:line:column rule message`.
  */
@@ -157,7 +163,7 @@ export function loadCatalog(dir: string, options: LoadCatalogOptions = {}): Cata
   // What a file with a syntax error meant to define is unknown, so references to it cannot be
   // judged: report the files' own problems and stop before the cross-file rules.
   if (problems.list.some((p) => p.rule === 'yaml-syntax')) throw new CatalogError(problems.list);
-  const index = checkReferences(raw, problems);
+  const index = checkReferences(raw, problems, options.dataHub);
   const guides = buildGuides(index, problems, options.today ?? new Date());
   if (problems.list.length > 0) throw new CatalogError(problems.list);
   return createCatalog(index, guides);

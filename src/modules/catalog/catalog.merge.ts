@@ -162,12 +162,19 @@ interface MergedMaterial {
   ways: MaterialUse['ways'];
   conditional: boolean;
   steps: string[];
+  /** The data-hub fields each step's matter declares (steps that declare none are absent). */
+  fieldsByStep: Map<string, string[]>;
 }
 
 /** The merged material list of a guide, and the materials the bundle produces itself. */
 export interface MergedMaterials {
   materials: GuideMaterial[];
   provided: ProvidedMaterial[];
+  /**
+   * Materials the YAML fetches from a source the data hub does not connect: they are asked
+   * from the applicant (upload, or the original at the window) instead.
+   */
+  asked: string[];
 }
 
 /**
@@ -211,6 +218,7 @@ export function mergeMaterials(graph: StepGraph, index: CatalogIndex, problems: 
           ways: [...use.ways],
           conditional: use.condition !== undefined,
           steps: [step.id],
+          fieldsByStep: new Map(use.datahubFields ? [[step.id, use.datahubFields]] : []),
         });
         continue;
       }
@@ -229,16 +237,28 @@ export function mergeMaterials(graph: StepGraph, index: CatalogIndex, problems: 
       seen.allowMissing &&= use.allowMissing;
       seen.conditional &&= use.condition !== undefined;
       seen.steps.push(step.id);
+      if (use.datahubFields) seen.fieldsByStep.set(step.id, use.datahubFields);
     }
   }
-  const materials = [...merged.values()].map((m) => toGuideMaterial(m, index));
-  return { materials, provided: [...provided.values()] };
+  const all = [...merged.values()];
+  const materials = all.map((m) => toGuideMaterial(m, index));
+  const asked = all
+    .filter((m) => !m.first.connected && m.ways.includes('datahub'))
+    .map((m) => m.first.id);
+  return { materials, provided: [...provided.values()], asked };
 }
 
 function toGuideMaterial(m: MergedMaterial, index: CatalogIndex): GuideMaterial {
   const lib = m.first.library;
-  const ways = SATISFACTION_WAYS.filter((w) => m.ways.includes(w));
-  const { datahub, credential, commitment, upload } = lib.satisfiedBy;
+  const { datahub, credential, commitment } = lib.satisfiedBy;
+  // Nothing counts as fetched that is not: an item of a source the hub does not connect is
+  // asked from the applicant, as an upload (or its original at the window).
+  const unconnected = datahub && m.ways.includes('datahub') && !m.first.connected;
+  const ways = SATISFACTION_WAYS.filter((w) =>
+    unconnected ? w === 'upload' || (w !== 'datahub' && m.ways.includes(w)) : m.ways.includes(w),
+  );
+  const upload = lib.satisfiedBy.upload ?? (unconnected ? {} : undefined);
+  const fields = [...new Set([...m.fieldsByStep.values()].flat())];
   const credentialName = credential && index.credentialTypes.get(credential.type)?.value.name;
   return {
     id: m.first.id,
@@ -248,7 +268,12 @@ function toGuideMaterial(m: MergedMaterial, index: CatalogIndex): GuideMaterial 
     essential: m.essential,
     allowMissing: m.allowMissing && !m.essential,
     satisfiedBy: ways,
-    ...(ways.includes('datahub') && datahub && { datahub: { source: datahub.source, item: datahub.item } }),
+    ...(ways.includes('datahub') &&
+      datahub && {
+        datahub: { source: datahub.source, item: datahub.item, fields },
+        fieldsByStep: Object.fromEntries(m.fieldsByStep),
+      }),
+    ...(unconnected && { notConnected: { source: datahub.source, item: datahub.item } }),
     ...(ways.includes('credential') &&
       credential &&
       credentialName && { credential: { type: credential.type, name: credentialName } }),

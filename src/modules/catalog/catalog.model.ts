@@ -40,6 +40,19 @@ export interface CatalogStats {
   overseasMatters: number;
 }
 
+/**
+ * A material the YAML fetches from the data hub whose source the hub does not connect: it is
+ * asked from the applicant and does not count in 无证明 (listed by `onetrip catalog validate`).
+ */
+export interface UnconnectedMaterial {
+  material: string;
+  name: { zh: string; en: string };
+  source: string;
+  item: string;
+  /** The matters that need it, in file order. */
+  matters: string[];
+}
+
 /** A credential type the catalog knows: what matters issue and materials accept. */
 export type CredentialTypeInfo = Omit<Output, 'step'> & { issuer: string | null };
 
@@ -64,6 +77,8 @@ export interface Catalog {
   /** Bundles matching every given filter, best match first. */
   searchBundles(query?: BundleQuery): BundleSummary[];
   readonly stats: CatalogStats;
+  /** Materials asked from the applicant because their data source is not connected. */
+  readonly unconnected: readonly UnconnectedMaterial[];
 }
 
 /** How well `q` matches a list of weighted texts: the best weight of any that contains it. */
@@ -186,7 +201,26 @@ export function createCatalog(index: CatalogIndex, guides: Guides): Catalog {
     overseasMatters: matterGuides.filter((g) => g.channels.includes('overseas')).length,
   };
 
+  const unconnected = new Map<string, UnconnectedMaterial>();
+  for (const matter of index.matters.values()) {
+    for (const use of matter.materials) {
+      const datahub = use.library.satisfiedBy.datahub;
+      if (use.connected || !datahub || !use.ways.includes('datahub')) continue;
+      const seen = unconnected.get(use.id);
+      if (seen) seen.matters.push(matter.code);
+      else
+        unconnected.set(use.id, {
+          material: use.id,
+          name: use.library.name,
+          source: datahub.source,
+          item: datahub.item,
+          matters: [matter.code],
+        });
+    }
+  }
+
   return {
+    unconnected: [...unconnected.values()],
     departments,
     department: (code) => departmentByCode.get(code),
     matters: matterSummaries,

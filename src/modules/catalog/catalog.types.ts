@@ -76,6 +76,18 @@ export interface FieldDef extends Omit<ItemDef, 'type'> {
   askedAt: Source;
 }
 
+/**
+ * What the catalog knows of the data hub (公共数据平台): which source departments it connects
+ * and the fields of their items. Without one, every source counts as connected and fields are
+ * not checked (catalogs checked on their own, in tests).
+ */
+export interface DataHubDirectory {
+  /** Whether the hub connects this source department at all. */
+  connects(source: string): boolean;
+  /** The fields of an item of a connected source, or undefined when the hub has no such item. */
+  fields(source: string, item: string): readonly string[] | undefined;
+}
+
 /** A material as a matter needs it, joined with its library entry. */
 export interface MaterialUse {
   id: string;
@@ -84,6 +96,16 @@ export interface MaterialUse {
   allowMissing: boolean;
   /** The library's ways, narrowed by the matter, in the platform's order of preference. */
   ways: SatisfactionWay[];
+  /**
+   * The data item's fields this matter needs (its own `fields:`, else the material's
+   * `datahub.fields`); null when none are declared or the matter does not use the data hub.
+   */
+  datahubFields: string[] | null;
+  /**
+   * False when the material's data item is in a source the hub does not connect: it is then
+   * asked from the applicant, and `ways` still say what the YAML declares.
+   */
+  connected: boolean;
   condition?: BilingualText;
   at: Source;
 }

@@ -111,7 +111,12 @@ export const MaterialYaml = z.strictObject({
   satisfiedBy: z
     .strictObject({
       datahub: z
-        .strictObject({ source: departmentCode, item: pattern(ID, 'data item') })
+        .strictObject({
+          source: departmentCode,
+          item: pattern(ID, 'data item'),
+          /** The item's fields a matter needs by default (a matter may name others: `fields:`). */
+          fields: z.array(fieldName).min(1).optional(),
+        })
         .optional(),
       credential: z.strictObject({ type: credentialType }).optional(),
       commitment: z.strictObject({ text: BilingualYaml }).optional(),
@@ -257,6 +262,8 @@ export const MaterialRefYaml = z.preprocess(
     essential: z.boolean().default(true),
     allowMissing: z.boolean().default(false),
     satisfiedBy: z.array(z.enum(SATISFACTION_WAYS)).min(1).optional(),
+    /** The data item's fields this matter needs (default: the material's `datahub.fields`). */
+    fields: z.array(fieldName).min(1).optional(),
     condition: BilingualYaml.optional(),
   }),
 );

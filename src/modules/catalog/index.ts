@@ -10,7 +10,9 @@ export type {
   CredentialTypeInfo,
   MatterQuery,
   BundleQuery,
+  UnconnectedMaterial,
 } from './catalog.model.js';
+export type { DataHubDirectory } from './catalog.types.js';
 export { CatalogError, formatProblem, type CatalogProblem } from './catalog.errors.js';
 export {
   createCatalogService,

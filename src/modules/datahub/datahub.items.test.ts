@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DATA_ITEMS, DATA_SOURCES, findItem } from './datahub.items.js';
 import { maskRecord, subjectsFor } from './datahub.subjects.js';
 
-// Every `datahub: { source, item }` the seed catalog names, read from the YAML text.
+// Every `datahub: { source, item, fields? }` the seed catalog names, read from the YAML text.
 const catalogPairs = (() => {
   const dir = path.join(process.cwd(), 'catalog');
   const files = ['materials', 'matters'].flatMap((d) =>
@@ -14,7 +14,7 @@ const catalogPairs = (() => {
   for (const f of files)
     for (const m of fs
       .readFileSync(f, 'utf8')
-      .matchAll(/datahub: \{ source: ([\w-]+), item: ([\w-]+) \}/g))
+      .matchAll(/datahub: \{ source: ([\w-]+), item: ([\w-]+)[ ,]/g))
       pairs.add(`${m[1]}/${m[2]}`);
   return [...pairs];
 })();

@@ -231,3 +231,13 @@ export function pickFields(
   const keep = fields ?? item.fields.map((x) => x.name);
   return Object.fromEntries(keep.filter((k) => k in data).map((k) => [k, data[k]]));
 }
+
+/**
+ * The hub as the catalog checks it: the sources it connects and the fields of their items.
+ * A material of another source is asked from the applicant. Throws nothing.
+ */
+export const HUB_DIRECTORY = {
+  connects: (source: string): boolean => DATA_SOURCES.some((s) => s.code === source),
+  fields: (source: string, item: string): string[] | undefined =>
+    findItem(source, item)?.fields.map((f) => f.name),
+};

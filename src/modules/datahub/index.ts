@@ -9,6 +9,7 @@ export {
   DATA_ITEMS,
   DATA_SOURCES,
   findItem,
+  HUB_DIRECTORY,
   type DataItem,
   type DataSourceInfo,
   type ItemField,
