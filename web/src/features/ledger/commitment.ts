@@ -15,6 +15,7 @@ import {
 
 /** RFC 8785 canonical JSON of JSON data (sorted keys; ECMAScript's strings and numbers). */
 export function canonicalJson(value: unknown): string {
+  if (typeof value === 'number' && !Number.isFinite(value)) throw new Error('not JSON data');
   if (value === null || typeof value !== 'object') {
     const text = JSON.stringify(value);
     if (text === undefined) throw new Error('not JSON data');
