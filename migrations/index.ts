@@ -13,6 +13,7 @@ import * as m20261207_013_calendar_years from './20261207_013_calendar_years.js'
 import * as m20261207_014_follow_up_owners from './20261207_014_follow_up_owners.js';
 import * as m20261207_015_originals from './20261207_015_originals.js';
 import * as m20261207_016_ledger_commitments from './20261207_016_ledger_commitments.js';
+import * as m20261207_017_datahub_refusals from './20261207_017_datahub_refusals.js';
 import * as m20261207_018_application_consents from './20261207_018_application_consents.js';
 
 /**
@@ -35,5 +36,6 @@ export const migrations: Record<string, Migration> = {
   '20261207_014_follow_up_owners': m20261207_014_follow_up_owners,
   '20261207_015_originals': m20261207_015_originals,
   '20261207_016_ledger_commitments': m20261207_016_ledger_commitments,
+  '20261207_017_datahub_refusals': m20261207_017_datahub_refusals,
   '20261207_018_application_consents': m20261207_018_application_consents,
 };

@@ -153,9 +153,11 @@ export const NoticeItemSchema = z.object({
       'commitment-not-allowed',
       'not-own-file',
       'datahub-unavailable',
+      'datahub-not-connected',
     ])
     .describe(
-      'Why it is listed (`datahub-unavailable`: the data hub could not supply it; upload it)',
+      'Why it is listed (`datahub-unavailable`: the data hub could not supply it; ' +
+        '`datahub-not-connected`: its source is not connected to the data hub; upload it)',
     ),
   message: Bilingual.describe('What to do'),
 });
@@ -195,7 +197,7 @@ export const MaterialStateSchema = z.object({
     .nullable()
     .optional()
     .describe(
-      'What the data hub fetched for it (a reference, not the data); null when its source checks it itself',
+      'What the data hub fetched for it (a reference, not the data); null only in applications taken in before every fetch was recorded',
     ),
 });
 

@@ -13,8 +13,17 @@ export interface DefinitionMaterial {
   /** 容缺: may be missing against a commitment with its own due date. */
   allowMissing: boolean;
   satisfiedBy: SatisfiedBy[];
-  /** The shared data item that satisfies it, when `datahub` is accepted. */
-  datahub?: { source: string; item: string };
+  /**
+   * The shared data item that satisfies it, when `datahub` is accepted: `fields` is what the
+   * matters declare (fetched at submission), `fieldsByStep` what each step's department may
+   * query. Both are absent in definitions frozen before fields were declared.
+   */
+  datahub?: {
+    source: string;
+    item: string;
+    fields?: string[];
+    fieldsByStep?: Record<string, string[]>;
+  };
   /** Accepted media types for uploads (empty: any type the platform accepts). */
   mediaTypes: string[];
   maxBytes: number | null;

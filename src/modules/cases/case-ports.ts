@@ -129,17 +129,19 @@ export interface CaseDatahubFetched {
 }
 
 /**
- * The data hub's answer for one material: fetched (or `fetched: null` when its source is not
- * connected and the department checks it itself), or why it could not be fetched.
+ * The data hub's answer for one material: what it fetched, or why nothing was (`not-connected`:
+ * the hub does not connect the item's source, or no fields are declared for it). Nothing
+ * counts as fetched that was not: every failure is asked from the applicant.
  */
 export type CaseDatahubOutcome =
-  | { ok: true; fetched: CaseDatahubFetched | null }
-  | { ok: false; reason: 'no-record' | 'unavailable' | 'no-subject' };
+  | { ok: true; fetched: CaseDatahubFetched }
+  | { ok: false; reason: 'no-record' | 'unavailable' | 'no-subject' | 'not-connected' };
 
 /** One material the case engine asks the data hub for. */
 export interface CaseDatahubRequest {
   material: string;
-  datahub: { source: string; item: string };
+  /** `fields`: the declared fields, the only ones fetched (none declared: nothing is). */
+  datahub: { source: string; item: string; fields?: string[] };
   /** The departments of the steps that need it (who the data is read for). */
   departments: string[];
 }

@@ -37,7 +37,16 @@ export function definitionFromGuide(
       essential: m.essential,
       allowMissing: m.allowMissing,
       satisfiedBy: m.satisfiedBy,
-      ...(m.datahub ? { datahub: { source: m.datahub.source, item: m.datahub.item } } : {}),
+      ...(m.datahub
+        ? {
+            datahub: {
+              source: m.datahub.source,
+              item: m.datahub.item,
+              fields: m.datahub.fields,
+              fieldsByStep: m.fieldsByStep ?? {},
+            },
+          }
+        : {}),
       mediaTypes: m.upload?.mediaTypes ?? [],
       maxBytes: m.upload?.maxSizeBytes ?? null,
       steps: m.steps,

@@ -40,7 +40,8 @@ export interface NoticeItem {
     | 'unknown-file'
     | 'commitment-not-allowed'
     | 'not-own-file'
-    | 'datahub-unavailable';
+    | 'datahub-unavailable'
+    | 'datahub-not-connected';
   message: { zh: string; en: string };
 }
 
@@ -76,6 +77,10 @@ const MESSAGES: Record<
     zh: `“${m.name.zh}”是必须提交的材料，不适用容缺承诺`,
     en: `"${m.name.en}" must be handed in; a commitment cannot replace it`,
   }),
+  'datahub-not-connected': (m) => ({
+    zh: `“${m.name.zh}”的数据来源尚未接入公共数据平台，请上传该材料或到窗口出示原件；申请已保存`,
+    en: `The source of "${m.name.en}" is not connected to the data hub; please upload it or show the original at a window - your application is kept`,
+  }),
   'datahub-unavailable': (m) => ({
     zh: `未能从公共数据平台获取“${m.name.zh}”（暂无记录或数据源暂时无法访问），请上传该材料；申请已保存`,
     en: `"${m.name.en}" could not be fetched from the data hub (no record, or the source is not answering); please upload it - your application is kept`,
@@ -103,7 +108,13 @@ export function datahubRequests(
           .map((s) => s.department),
       ),
     ];
-    return [{ material: m.id, datahub: m.datahub, departments }];
+    return [
+      {
+        material: m.id,
+        datahub: { source: m.datahub.source, item: m.datahub.item, fields: m.datahub.fields },
+        departments,
+      },
+    ];
   });
 }
 
@@ -121,7 +132,7 @@ export async function assessMaterials(
     submitter: string;
     today: string;
     previous?: MaterialState[];
-    /** What the data hub answered, by material (absent: not asked, the legacy `datahub` state). */
+    /** What the data hub answered, by material (a material it did not answer is asked). */
     datahub?: Map<string, CaseDatahubOutcome>;
   },
 ): Promise<{ issues: FieldIssue[]; states: MaterialState[]; notice: NoticeItem[] }> {
@@ -177,7 +188,12 @@ export async function assessMaterials(
       notice.push({ material: m.id, name: m.name, reason, message: MESSAGES[reason](m) });
       states.push({
         ...base,
-        state: reason === 'missing' || reason === 'datahub-unavailable' ? 'missing' : 'invalid',
+        state:
+          reason === 'missing' ||
+          reason === 'datahub-unavailable' ||
+          reason === 'datahub-not-connected'
+            ? 'missing'
+            : 'invalid',
       });
     };
     if (!entry && prior && !['missing', 'invalid', 'absent'].includes(prior.state)) {
@@ -211,14 +227,15 @@ export async function assessMaterials(
       } else flag('commitment-not-allowed');
       continue;
     }
-    // Once-only: what the data hub holds is fetched, never asked for.
+    // Once-only: what the data hub holds is fetched, never asked for. Nothing counts as
+    // fetched that was not: a material the hub did not answer, or whose source it does not
+    // connect, falls back to an upload and the notice says so (the application is kept).
     if (m.satisfiedBy.includes('datahub')) {
       const outcome = ctx.datahub?.get(m.id);
-      if (!outcome) states.push({ ...base, state: 'datahub' });
-      else if (outcome.ok) states.push({ ...base, state: 'datahub', datahub: outcome.fetched });
-      // Not fetched: it falls back to an upload, and the notice says so (the application is kept).
-      else if (m.essential || m.allowMissing) flag('datahub-unavailable');
-      else states.push({ ...base, state: 'absent' });
+      if (outcome?.ok) states.push({ ...base, state: 'datahub', datahub: outcome.fetched });
+      else if (!m.essential && !m.allowMissing) states.push({ ...base, state: 'absent' });
+      else if (!outcome || outcome.reason === 'not-connected') flag('datahub-not-connected');
+      else flag('datahub-unavailable');
       continue;
     }
     if (m.essential || m.allowMissing) flag('missing');

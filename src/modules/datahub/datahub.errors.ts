@@ -31,6 +31,16 @@ export const DatahubErrors = {
       },
       { item: what },
     ),
+  /** A field of a declared item beyond what the caller's matter declares (minimisation). */
+  fieldNotAllowed: (item: string, field: string, allowed: string[], path: string) =>
+    new ForbiddenError(
+      'DATAHUB_FIELD_NOT_ALLOWED',
+      {
+        zh: `所办事项未声明需要 ${item} 的字段 ${field}（已声明：${allowed.join('、')}）`,
+        en: `The matter does not declare the field ${field} of ${item} (declared: ${allowed.join(', ')})`,
+      },
+      { item, field, allowed, path },
+    ),
   unknownItem: (what: string) =>
     new ValidationError(
       'DATAHUB_ITEM_UNKNOWN',
@@ -46,6 +56,11 @@ export const DatahubErrors = {
     new ForbiddenError('DATAHUB_FORBIDDEN', {
       zh: '只能为本部门承办的申请查询共享数据',
       en: 'Shared data may be read only for applications with a step of your department',
+    }),
+  supervisorsOnly: () =>
+    new ForbiddenError('DATAHUB_FORBIDDEN', {
+      zh: '仅效能监察人员可以查看被拒绝的数据查询',
+      en: 'Only the supervision office sees refused data queries',
     }),
   subjectNotInPurpose: () =>
     new ForbiddenError('DATAHUB_SUBJECT_NOT_IN_APPLICATION', {

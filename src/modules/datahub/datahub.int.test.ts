@@ -227,7 +227,7 @@ describe('purpose-bound queries (POST /api/v1/datahub/queries)', () => {
     }>(app, psb, 'POST', '/api/v1/datahub/queries', {
       subject: FATHER,
       items: [
-        { source: 'psb', item: 'household-register', fields: ['householdNo', 'head', 'members'] },
+        { source: 'psb', item: 'household-register', fields: ['householdNo', 'head', 'relation'] },
       ],
       purpose: { applicationId: newborn.id },
     });
@@ -236,7 +236,7 @@ describe('purpose-bound queries (POST /api/v1/datahub/queries)', () => {
       found: true,
       data: { householdNo: '330681012345', head: '张伟' },
     });
-    expect(Object.keys(res.body.items[0]!.data)).toEqual(['householdNo', 'head', 'members']);
+    expect(Object.keys(res.body.items[0]!.data)).toEqual(['householdNo', 'head', 'relation']);
 
     const before = (await accesses(father)).find((a) => a.id === res.body.accessId);
     expect(before).toMatchObject({
@@ -251,7 +251,7 @@ describe('purpose-bound queries (POST /api/v1/datahub/queries)', () => {
     expect(list[0]?.id).toBe(res.body.accessId); // newest first
     const seen = list[0]!;
     expect(seen.items.map((i) => ({ source: i.source, item: i.item, fields: i.fields }))).toEqual([
-      { source: 'psb', item: 'household-register', fields: ['householdNo', 'head', 'members'] },
+      { source: 'psb', item: 'household-register', fields: ['householdNo', 'head', 'relation'] },
     ]);
     const proof = seen.ledger.proof!;
     expect(seen.ledger.sequenced).toBe(true);

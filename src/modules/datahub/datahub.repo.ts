@@ -4,6 +4,7 @@ import type {
   DatahubAccessesTable,
   DatahubProofsTable,
   DatahubRecordsTable,
+  DatahubRefusalsTable,
   DatahubRequestsTable,
 } from './datahub.tables.js';
 
@@ -15,6 +16,8 @@ export type RequestRow = Selectable<DatahubRequestsTable>;
 export type RecordRow = Insertable<DatahubRecordsTable>;
 /** A stored e-proof. */
 export type ProofRow = Selectable<DatahubProofsTable>;
+/** A refused query. */
+export type RefusalRow = Selectable<DatahubRefusalsTable>;
 
 /** The only code of the datahub module that builds SQL. */
 export function createDatahubRepo(db: Kysely<Database>) {
@@ -76,6 +79,19 @@ export function createDatahubRepo(db: Kysely<Database>) {
     },
     access(id: string): Promise<AccessRow | undefined> {
       return db.selectFrom('datahub_accesses').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+    async insertRefusal(row: RefusalRow): Promise<void> {
+      await db.insertInto('datahub_refusals').values(row).execute();
+    },
+    /** Refused queries, newest first. */
+    refusals(limit: number): Promise<RefusalRow[]> {
+      return db
+        .selectFrom('datahub_refusals')
+        .selectAll()
+        .orderBy('at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute();
     },
     async insertRequest(tx: Kysely<Database>, row: RequestRow): Promise<void> {
       await tx.insertInto('datahub_requests').values(row).execute();

@@ -37,8 +37,11 @@ const QueryBodySchema = z
           fields: z
             .array(Code)
             .min(1)
+            .max(50)
             .optional()
-            .describe('Fields wanted (default: every field of the item)'),
+            .describe(
+              'Fields wanted, among those the matters of your steps declare (default: the declared ones, never the whole item); another is refused with DATAHUB_FIELD_NOT_ALLOWED',
+            ),
         }),
       )
       .min(1)
@@ -72,9 +75,24 @@ const QueryResultSchema = z.object({
       data: z
         .record(z.string(), z.unknown())
         .nullable()
-        .describe('The declared fields of the record'),
+        .describe('The fields asked for (or declared) of the record, and nothing else'),
     }),
   ),
+});
+
+const RefusalSchema = z.object({
+  id: z.string(),
+  at: z.string().describe('When it was refused'),
+  actor: z.string().describe('The account that asked'),
+  actorRole: z.string(),
+  department: z.string().nullable(),
+  applicationId: z.string().nullable().describe('The application named as the purpose, as given'),
+  code: z.string().describe('The error code it was refused with, e.g. DATAHUB_FIELD_NOT_ALLOWED'),
+  items: z
+    .array(
+      z.object({ source: z.string(), item: z.string(), fields: z.array(z.string()).optional() }),
+    )
+    .describe('What was asked (nothing was read)'),
 });
 
 const FieldSchema = z.object({
@@ -170,6 +188,20 @@ export function registerDatahubRoutes(
       },
     },
     async (request) => datahub.query(requirePrincipal(request), request.body),
+  );
+  app.get(
+    '/api/v1/datahub/refusals',
+    {
+      schema: {
+        tags: ['datahub'],
+        summary: 'Refused data-hub queries, newest first (supervision office)',
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
+        response: { 200: z.object({ items: z.array(RefusalSchema) }), ...errors },
+      },
+    },
+    async (request) => ({
+      items: await datahub.refusals(requirePrincipal(request), request.query.limit),
+    }),
   );
   app.post(
     '/api/v1/datahub/preview',

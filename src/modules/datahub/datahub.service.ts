@@ -8,14 +8,15 @@ import { parseCreditCode, parseIdNumber, maskIdNumber } from '../identity/index.
 import { dataHash, type LedgerService } from '../ledger/index.js';
 import { DatahubErrors } from './datahub.errors.js';
 import { createAccessView } from './datahub.access-view.js';
-import { findItem, type DataItem } from './datahub.items.js';
+import { declaredFields } from './datahub.declared.js';
+import { createDatahubQueries } from './datahub.query.js';
+import { findItem, pickFields, type DataItem } from './datahub.items.js';
 import type { DatahubRepo } from './datahub.repo.js';
 import { DataSourceUnavailable, type DataSource } from './datahub.sources.js';
 import {
   looksLikeCreditCode,
   maskRecord,
   subjectsFor,
-  subjectsOfApplication,
   type SubjectContext,
 } from './datahub.subjects.js';
 
@@ -58,7 +59,7 @@ export interface DatahubDeps {
 export interface QueryItem {
   source: string;
   item: string;
-  /** The fields wanted (default: all fields the item declares). */
+  /** The fields wanted (default: those the department's matters declare, never all). */
   fields?: string[];
 }
 
@@ -89,7 +90,8 @@ export interface PendingAccess {
   items: { source: string; item: string; fields: string[]; name?: { zh: string; en: string } }[];
 }
 
-const roleOf = (p: Pick<Principal, 'kind' | 'roles'>): string =>
+/** The role an access records for a principal. Throws nothing. */
+export const roleOf = (p: Pick<Principal, 'kind' | 'roles'>): string =>
   p.kind === 'person' || p.kind === 'company'
     ? 'applicant'
     : p.kind === 'system'
@@ -115,7 +117,10 @@ export function createDatahubService(deps: DatahubDeps) {
     if (!source) return { status: 'unavailable' };
     try {
       const data = await source.fetch(subject, fields, { item, purpose, department });
-      return data ? { status: 'found', data } : { status: 'no-record' };
+      // Minimisation holds even against a source that answers more than it was asked.
+      return data
+        ? { status: 'found', data: pickFields(item, data, fields) }
+        : { status: 'no-record' };
     } catch (error) {
       if (error instanceof DataSourceUnavailable) return { status: 'unavailable' };
       throw error;
@@ -196,8 +201,11 @@ export function createDatahubService(deps: DatahubDeps) {
       await Promise.all(
         input.materials.map(async (m) => {
           const item = findItem(m.datahub.source, m.datahub.item);
-          if (!item || !deps.sources(item.source)) {
-            outcomes.set(m.material, { ok: true, fetched: null });
+          const fields = item ? declaredFields(item, m.datahub.fields) : [];
+          // Nothing counts as fetched that was not: a source the hub does not connect (or an
+          // item with no declared field, which may read nothing) is asked from the applicant.
+          if (!item || !deps.sources(item.source) || fields.length === 0) {
+            outcomes.set(m.material, { ok: false, reason: 'not-connected' });
             return;
           }
           const subjects = subjectsFor(m.material, item, ctx);
@@ -205,7 +213,6 @@ export function createDatahubService(deps: DatahubDeps) {
             outcomes.set(m.material, { ok: false, reason: 'no-subject' });
             return;
           }
-          const fields = item.fields.map((f) => f.name);
           const results = await Promise.all(
             subjects.map((s) =>
               fetchOne(item, s, fields, 'submission', m.departments.join(',') || null),
@@ -304,82 +311,7 @@ export function createDatahubService(deps: DatahubDeps) {
       );
     },
 
-    /**
-     * A purpose-bound query (一数一源, 授权使用): refused without a purpose (422
-     * DATAHUB_PURPOSE_REQUIRED), for an application without a step of the caller's department
-     * (403 DATAHUB_FORBIDDEN), for items or fields its matter does not declare (403
-     * DATAHUB_FIELD_NOT_DECLARED) or a subject it is not about (403); 422 for an invalid
-     * identity number naming the rule; 503 when a source does not answer.
-     */
-    async query(p: Principal, input: DatahubQuery) {
-      const applicationId = input.purpose?.applicationId;
-      if (!applicationId) throw DatahubErrors.purposeRequired();
-      const subject = checkSubject(input.subject);
-      if ((p.kind !== 'staff' && p.kind !== 'system') || !p.departmentCode)
-        throw DatahubErrors.otherDepartment();
-      if (p.kind === 'staff' && !p.roles.includes('reviewer'))
-        throw DatahubErrors.otherDepartment();
-      const app = await deps.applications.findApplication(applicationId);
-      if (!app) throw DatahubErrors.applicationNotFound();
-      const departments = new Set(
-        (await deps.applications.tasksOf(app.id)).map((t) => t.department_code),
-      );
-      if (!departments.has(p.departmentCode)) throw DatahubErrors.otherDepartment();
-      const def = JSON.parse(app.definition) as CaseDefinition;
-      const declared = new Set(
-        def.materials.flatMap((m) =>
-          m.datahub && m.satisfiedBy.includes('datahub')
-            ? [`${m.datahub.source}/${m.datahub.item}`]
-            : [],
-        ),
-      );
-      const wanted = input.items.map((q) => {
-        const key = `${q.source}/${q.item}`;
-        const item = findItem(q.source, q.item);
-        if (!item) throw DatahubErrors.unknownItem(key);
-        if (!declared.has(key)) throw DatahubErrors.notDeclared(key);
-        const names = new Set(item.fields.map((f) => f.name));
-        const fields = q.fields ?? [...names];
-        const undeclared = fields.find((f) => !names.has(f));
-        if (undeclared) throw DatahubErrors.notDeclared(`${key}.${undeclared}`);
-        return { item, fields };
-      });
-      if (!subjectsOfApplication(await subjectContext(app)).has(subject))
-        throw DatahubErrors.subjectNotInPurpose();
-      const results = await Promise.all(
-        wanted.map((w) =>
-          fetchOne(w.item, subject, w.fields, app.receipt_no, p.departmentCode ?? null),
-        ),
-      );
-      const down = results.findIndex((r) => r.status === 'unavailable');
-      if (down >= 0) throw DatahubErrors.sourceUnavailable(wanted[down]!.item.source);
-      const access: PendingAccess = {
-        id: ids.id(),
-        subjectKey: subject,
-        channel: 'query',
-        actor: p.accountId,
-        role: roleOf(p),
-        department: p.departmentCode,
-        items: wanted.map((w) => ({ source: w.item.source, item: w.item.item, fields: w.fields })),
-      };
-      await repo.transaction((tx) =>
-        record(tx, access, { applicationId: app.id, purpose: app.receipt_no }),
-      );
-      return {
-        accessId: access.id,
-        purpose: { applicationId: app.id, receiptNo: app.receipt_no },
-        subject: looksLikeCreditCode(subject) ? subject : maskIdNumber(subject),
-        items: wanted.map((w, i) => {
-          const r = results[i]!;
-          return {
-            source: w.item.source,
-            item: w.item.item,
-            found: r.status === 'found',
-            data: r.status === 'found' ? r.data : null,
-          };
-        }),
-      };
-    },
+    ...createDatahubQueries(deps, { fetchOne, record, subjectContext, checkSubject }),
 
     /**
      * What submitting `kind:code` will fetch about the signed-in applicant, item by item,
@@ -397,7 +329,7 @@ export function createDatahubService(deps: DatahubDeps) {
         : null;
       const ctx: SubjectContext = { personKey: self, orgKey, form: {} };
       const accessId = ids.id();
-      const read: { key: string; item: DataItem }[] = [];
+      const read: { key: string; item: DataItem; fields: string[] }[] = [];
       const items = await Promise.all(
         def.materials
           .filter((m) => m.satisfiedBy.includes('datahub') && m.datahub)
@@ -409,7 +341,9 @@ export function createDatahubService(deps: DatahubDeps) {
               source: m.datahub!.source,
               item: m.datahub!.item,
             };
-            if (!item || !deps.sources(item.source))
+            // What the submission would fetch: the declared fields only.
+            const names = item ? declaredFields(item, m.datahub!.fields) : [];
+            if (!item || !deps.sources(item.source) || names.length === 0)
               return {
                 ...base,
                 itemName: null,
@@ -419,11 +353,9 @@ export function createDatahubService(deps: DatahubDeps) {
               };
             const subjects = subjectsFor(m.id, item, ctx);
             const key = subjects.find((s) => s === self || s === orgKey);
-            const fields = item.fields.map((f) => ({
-              name: f.name,
-              label: f.label,
-              sensitivity: f.sensitivity,
-            }));
+            const fields = item.fields
+              .filter((f) => names.includes(f.name))
+              .map((f) => ({ name: f.name, label: f.label, sensitivity: f.sensitivity }));
             if (!key)
               return {
                 ...base,
@@ -432,14 +364,8 @@ export function createDatahubService(deps: DatahubDeps) {
                 fields,
                 data: null,
               };
-            const r = await fetchOne(
-              item,
-              key,
-              item.fields.map((f) => f.name),
-              `preview:${accessId}`,
-              null,
-            );
-            if (r.status === 'found') read.push({ key, item });
+            const r = await fetchOne(item, key, names, `preview:${accessId}`, null);
+            if (r.status === 'found') read.push({ key, item, fields: names });
             return {
               ...base,
               itemName: item.name,
@@ -449,8 +375,8 @@ export function createDatahubService(deps: DatahubDeps) {
             };
           }),
       );
-      const byKey = new Map<string, DataItem[]>();
-      for (const r of read) byKey.set(r.key, [...(byKey.get(r.key) ?? []), r.item]);
+      const byKey = new Map<string, typeof read>();
+      for (const r of read) byKey.set(r.key, [...(byKey.get(r.key) ?? []), r]);
       if (byKey.size > 0) {
         await repo.transaction(async (tx) => {
           let n = 0;
@@ -464,10 +390,10 @@ export function createDatahubService(deps: DatahubDeps) {
                 actor: p.accountId,
                 role: 'self',
                 department: null,
-                items: list.map((i) => ({
-                  source: i.source,
-                  item: i.item,
-                  fields: i.fields.map((f) => f.name),
+                items: list.map((r) => ({
+                  source: r.item.source,
+                  item: r.item.item,
+                  fields: r.fields,
                 })),
               },
               { applicationId: null, purpose: `preview:${accessId}` },

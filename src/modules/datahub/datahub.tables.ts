@@ -60,10 +60,28 @@ export interface DatahubProofsTable {
   expires_at: string;
 }
 
+/** A refused purpose-bound query: nothing was read, so it is not an access (supervision reads these). */
+export interface DatahubRefusalsTable {
+  id: string;
+  at: string;
+  actor_account: string;
+  actor_role: string;
+  department: string | null;
+  /** The application named as the purpose (as given; it may not exist). */
+  application_id: string | null;
+  /** HMAC of the subject, when it was a valid identity number or credit code. */
+  subject_ref: string | null;
+  /** The error code it was refused with (`DATAHUB_FIELD_NOT_ALLOWED`, …). */
+  code: string;
+  /** What was asked, as JSON `[{ source, item, fields? }]`. */
+  items: string;
+}
+
 /** The datahub module's tables. */
 export interface DatahubTables {
   datahub_records: DatahubRecordsTable;
   datahub_accesses: DatahubAccessesTable;
   datahub_requests: DatahubRequestsTable;
   datahub_proofs: DatahubProofsTable;
+  datahub_refusals: DatahubRefusalsTable;
 }

@@ -75,6 +75,10 @@ const REASON: Record<NoticeReason, Bilingual> = {
     zh: '数据共享未获取，须上传',
     en: 'Not available from the data hub; upload it',
   },
+  'datahub-not-connected': {
+    zh: '数据来源未接入，须上传或出示原件',
+    en: 'Source not connected to the data hub; upload it or show the original',
+  },
 };
 
 /** Why a material is on the one-time notice, in a few words. */
