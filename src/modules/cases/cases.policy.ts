@@ -1,4 +1,5 @@
 import type { Principal } from '../../platform/http/index.js';
+import type { CaseDefinition } from './case-definition.js';
 import type { ApplicationRow, ApplicationScope, TaskRow } from './cases.repo.js';
 
 /** A reviewer or lead of a department (who sees that department's applications). */
@@ -67,4 +68,28 @@ export function canDecideTask(p: Principal, task: TaskRow): boolean {
     (p.roles.includes('reviewer') || p.kind === 'system') &&
     p.departmentCode === task.department_code
   );
+}
+
+/**
+ * The form fields whose identity numbers `p` reads in clear: those the matter of a step of
+ * `p`'s own department asks, once that department has a task there. Everyone else (the
+ * applicant, clerks, other departments, supervision, the CLI) sees every identity number of
+ * the form masked.
+ */
+export function clearIdFields(
+  p: Principal | 'system',
+  def: Pick<CaseDefinition, 'form'>,
+  tasks: Pick<TaskRow, 'department_code' | 'step_id'>[],
+): Set<string> {
+  const clear = new Set<string>();
+  if (p === 'system' || !p.departmentCode) return clear;
+  if (!(p.kind === 'system' || p.roles.includes('reviewer') || p.roles.includes('lead')))
+    return clear;
+  const steps = new Set(
+    tasks.filter((t) => t.department_code === p.departmentCode).map((t) => t.step_id),
+  );
+  const properties = (def.form.properties ?? {}) as Record<string, { 'x-steps'?: string[] }>;
+  for (const [name, property] of Object.entries(properties))
+    if (property['x-steps']?.some((s) => steps.has(s))) clear.add(name);
+  return clear;
 }

@@ -98,7 +98,33 @@ export function presentFollowUp(f: FollowUpRow): FollowUpView {
   };
 }
 
-/** The whole application as the API shows it; the identity number only masked. */
+/**
+ * The form with every identity number (a field of format `id-number`, or an array of them)
+ * masked, except in the fields `clear` names.
+ */
+export function maskForm(
+  schema: Record<string, unknown>,
+  form: Record<string, unknown>,
+  clear: Set<string>,
+  mask: (idNumber: string) => string,
+): Record<string, unknown> {
+  const properties = (schema.properties ?? {}) as Record<
+    string,
+    { format?: string; items?: { format?: string } }
+  >;
+  const masked = (v: unknown) => (typeof v === 'string' ? mask(v) : v);
+  return Object.fromEntries(
+    Object.entries(form).map(([name, value]) => {
+      const p = properties[name];
+      if (clear.has(name) || !p) return [name, value];
+      if (p.format === 'id-number') return [name, masked(value)];
+      if (p.items?.format === 'id-number' && Array.isArray(value)) return [name, value.map(masked)];
+      return [name, value];
+    }),
+  );
+}
+
+/** The whole application as the API shows it; identity numbers masked but where `form.clear` says. */
 export function presentApplication(
   app: ApplicationRow,
   parts: {
@@ -108,6 +134,8 @@ export function presentApplication(
     evaluations: EvaluationRow[];
     applicant: { name: string | null; maskedIdNumber: string | null; creditCode: string | null };
     provisional: ProvisionalFn;
+    /** Form fields the viewer reads in clear (their department's task asks them), and the mask. */
+    form: { clear: Set<string>; mask: (idNumber: string) => string };
   },
 ): ApplicationView {
   const def = definitionOf(app);
@@ -131,7 +159,12 @@ export function presentApplication(
     dueProvisional: parts.provisional(app.accepted_at, app.due_at),
     completedAt: t(app.completed_at),
     alert: app.alert,
-    form: JSON.parse(app.form) as Record<string, unknown>,
+    form: maskForm(
+      def.form,
+      JSON.parse(app.form) as Record<string, unknown>,
+      parts.form.clear,
+      parts.form.mask,
+    ),
     materials: JSON.parse(app.materials) as MaterialState[],
     notice:
       notice && app.status === 'deficient'

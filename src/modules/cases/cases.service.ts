@@ -5,7 +5,12 @@ import type { ApplicationView, Evaluation } from '../../../shared/contracts/inde
 import type { CaseCalendarPort, CaseRegistryPort } from './case-ports.js';
 import type { CaseWriter } from './case-writer.js';
 import { CaseErrors } from './cases.errors.js';
-import { actsForApplicant, applicationScope, canSeeApplication } from './cases.policy.js';
+import {
+  actsForApplicant,
+  applicationScope,
+  canSeeApplication,
+  clearIdFields,
+} from './cases.policy.js';
 import { presentApplication } from './cases.presenter.js';
 import { definitionOf } from './case-flow.js';
 import { presentConsent } from './consent.js';
@@ -34,7 +39,7 @@ export function createCasesService(deps: {
 }) {
   const { repo, clock, ids, calendar, writer, registry, followUps } = deps;
 
-  async function view(app: ApplicationRow): Promise<ApplicationView> {
+  async function view(app: ApplicationRow, viewer: Principal | 'system'): Promise<ApplicationView> {
     const [tasks, actions, followUps, evaluations] = await Promise.all([
       repo.tasksOf(app.id),
       repo.actionsOf(app.id),
@@ -61,6 +66,7 @@ export function createCasesService(deps: {
         from !== null &&
         due !== null &&
         calendar.provisionalYears(new Date(from), new Date(due)).length > 0,
+      form: { clear: clearIdFields(viewer, definitionOf(app), tasks), mask: deps.mask },
     });
     return { ...presented, consent: presentConsent(actions, definitionOf(app).materials) };
   }
@@ -74,14 +80,14 @@ export function createCasesService(deps: {
   return {
     /** One application with tasks and history; 404 when it does not exist or is not the caller's to see. */
     async get(p: Principal, id: string): Promise<ApplicationView> {
-      return view(await visible(p, await repo.findApplication(id)));
+      return view(await visible(p, await repo.findApplication(id)), p);
     },
 
     /** One application by receipt number (CLI and tracking). */
     async getByReceipt(p: Principal | 'system', receiptNo: string): Promise<ApplicationView> {
       const app = await repo.findByReceipt(receiptNo);
       if (!app) throw CaseErrors.notFound();
-      return view(p === 'system' ? app : await visible(p, app));
+      return view(p === 'system' ? app : await visible(p, app), p);
     },
 
     /** The applications the caller may see, newest first. */
@@ -89,7 +95,7 @@ export function createCasesService(deps: {
       const scope = applicationScope(p);
       if (!scope) throw CaseErrors.forbidden();
       const rows = await repo.listApplications(scope, Math.min(limit, 200));
-      return Promise.all(rows.map(view));
+      return Promise.all(rows.map((row) => view(row, p)));
     },
 
     /** 好差评: rates a settled application once; a score of 1–2 opens follow-ups. */
@@ -172,7 +178,7 @@ export function createCasesService(deps: {
           }
         }
       });
-      return view((await repo.findApplication(id)) as ApplicationRow);
+      return view((await repo.findApplication(id)) as ApplicationRow, p);
     },
   };
 }
