@@ -214,22 +214,13 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     passwordLogN: overrides.passwordLogN,
     departmentName: (code) => departments.find((d) => d.code === code)?.name,
   });
-  // Look-ups of persons are recorded in the ledger (created below; called only by requests).
+  // Clerks' look-ups of persons are reads of personal data: in the person's access log and the
+  // ledger, through the data hub (created below; called only by requests).
   const registry = createRegistryService({
     repo: identityRepo,
     clock,
     ids,
-    recordAccess: (tx, access) =>
-      ledger.append(tx, {
-        type: 'identity',
-        action: 'person.looked-up',
-        actor: access.actor.accountId,
-        actorRole: access.actor.roles[0] ?? access.actor.kind,
-        purpose: access.purpose,
-        subjectIdNumber: access.idNumber,
-        data: { fields: access.fields },
-        at: clock.now(),
-      }),
+    recordAccess: (tx, access) => datahub.service.recordLookup(tx, access),
   });
   const secretBox = createSecretBox(config.secrets.session, 'webhook-secret');
   const webhooks = createWebhooksService({

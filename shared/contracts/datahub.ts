@@ -6,9 +6,9 @@ export const DataAccessSchema = z.object({
   id: z.string(),
   at: z.string().describe('When the data was read'),
   channel: z
-    .enum(['query', 'submission', 'preview', 'proof', 'proof-check', 'file'])
+    .enum(['query', 'submission', 'preview', 'proof', 'proof-check', 'file', 'lookup'])
     .describe(
-      'How: a department query, a submission, your own preview or e-proof, a verifier checking your e-proof by its code, or an official opening a file you uploaded',
+      'How: a department query, a submission, your own preview or e-proof, a verifier checking your e-proof by its code, an official opening a file you uploaded, or a clerk looking you up (window intake, hand-over search)',
     ),
   departments: z
     .array(z.object({ code: z.string(), name: z.string() }))

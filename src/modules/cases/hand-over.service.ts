@@ -139,7 +139,8 @@ export function createHandOverService(deps: {
   return {
     /**
      * Completed applications for hand-over, newest completed first, one page at a time; the
-     * persons shown are recorded as looked up (purpose `hand-over`). Throws CASE_FORBIDDEN
+     * persons shown, and the person searched by identity number, are recorded as looked up
+     * (purpose `hand-over`, in their access log). Throws CASE_FORBIDDEN
      * (403) for non-clerks, CASE_HAND_OVER_QUERY_REQUIRED / CASE_HAND_OVER_NUMBER_INVALID (400).
      */
     async search(p: Principal, query: HandOverSearchQuery): Promise<HandOverSearch> {
@@ -153,9 +154,13 @@ export function createHandOverService(deps: {
         limit: query.pageSize,
       });
       const items = await present(rows);
+      // A search by identity number looks that person up, whether or not anything is found.
       await registry.recordLookups(
         p,
-        rows.flatMap((r) => (r.applicant_person_id ? [r.applicant_person_id] : [])),
+        [
+          ...(match === 'id-number' ? (subjects.personIds ?? []) : []),
+          ...rows.flatMap((r) => (r.applicant_person_id ? [r.applicant_person_id] : [])),
+        ],
         'hand-over',
       );
       return {

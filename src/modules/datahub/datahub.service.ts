@@ -80,7 +80,7 @@ export type Fetched =
 export interface PendingAccess {
   id: string;
   subjectKey: string;
-  channel: 'query' | 'submission' | 'preview' | 'proof' | 'proof-check' | 'file';
+  channel: 'query' | 'submission' | 'preview' | 'proof' | 'proof-check' | 'file' | 'lookup';
   actor: string;
   role: string;
   department: string | null;
@@ -89,6 +89,11 @@ export interface PendingAccess {
   /** `name` is given where the item is not a data-hub item (a file's material). */
   items: { source: string; item: string; fields: string[]; name?: { zh: string; en: string } }[];
 }
+
+/** Who reads for the service centre's windows (clerks belong to no department of the catalog). */
+const SERVICE_CENTRE = 'service-centre';
+/** What a clerk's look-up reads: the register of persons (登记的人员信息). */
+const PERSON_REGISTER = { zh: '人员登记信息', en: 'Register of persons' };
 
 /** The role an access records for a principal. Throws nothing. */
 export const roleOf = (p: Pick<Principal, 'kind' | 'roles'>): string =>
@@ -436,7 +441,38 @@ export function createDatahubService(deps: DatahubDeps) {
         { applicationId: null, purpose: a.purpose },
       ),
 
-    ...createAccessView(deps),
+    /**
+     * Records a clerk's look-up of a person (the window's applicant look-up, the hand-over
+     * search) in `tx`, like any read of personal data: an access row the person sees in their
+     * log (channel `lookup`) and its ledger entry. A clerk of no catalog department (the demo's
+     * `zwfw`) reads for the service centre's windows.
+     */
+    recordLookup: (
+      tx: Kysely<Database>,
+      a: { actor: Principal; idNumber: string; purpose: string; fields: string[] },
+    ) =>
+      record(
+        tx,
+        {
+          id: ids.id(),
+          subjectKey: a.idNumber,
+          channel: 'lookup',
+          actor: a.actor.accountId,
+          role: roleOf(a.actor),
+          department:
+            a.actor.departmentCode && deps.departmentName?.(a.actor.departmentCode)
+              ? a.actor.departmentCode
+              : SERVICE_CENTRE,
+          items: [{ source: 'identity', item: 'person', fields: a.fields, name: PERSON_REGISTER }],
+        },
+        { applicationId: null, purpose: a.purpose },
+      ),
+
+    ...createAccessView({
+      ...deps,
+      departmentName: (code) =>
+        code === SERVICE_CENTRE ? '政务服务中心综合窗口' : deps.departmentName?.(code),
+    }),
   };
 }
 

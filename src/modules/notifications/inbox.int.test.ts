@@ -134,7 +134,7 @@ describe('applicant look-up at the window', () => {
       ...entries.map((e) => e.opened.record),
       ...pending.map((p) => p.opened.record),
     ];
-    expect(records.some((r) => r.action === 'person.looked-up')).toBe(true);
+    expect(records.some((r) => r.action === 'data.accessed')).toBe(true);
     expect(JSON.stringify(records)).not.toContain('330681199003071233');
     const org = await api(app, clerk, 'POST', '/api/v1/organizations/lookup', {
       creditCode: '91330402MA2CXK7T89',

@@ -31,6 +31,7 @@ export const trustEn: Record<keyof typeof trustZh, string> = {
   'dataAccess.channel.proof': 'E-proof issued',
   'dataAccess.channel.file': 'An official opened a file you uploaded',
   'dataAccess.channel.proof-check': 'Someone checked your e-proof by its code',
+  'dataAccess.channel.lookup': 'A window clerk looked you up',
   'dataAccess.onLedger': 'On the ledger · verified here',
   'dataAccess.provenDetail':
     'This browser recomputed the entry’s commitment and checked its Merkle proof and the signature of ledger version {size}',

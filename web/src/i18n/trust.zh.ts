@@ -29,6 +29,7 @@ export const trustZh = {
   'dataAccess.channel.proof': '开具电子证明',
   'dataAccess.channel.file': '工作人员查看了您上传的材料',
   'dataAccess.channel.proof-check': '有人凭验证码核验了您的电子证明',
+  'dataAccess.channel.lookup': '窗口工作人员查询了您的身份信息',
   'dataAccess.onLedger': '已上链 · 本机验证通过',
   'dataAccess.provenDetail':
     '浏览器重算了本条记录的承诺，并核对了第 {size} 版账本的默克尔证明与签名',
