@@ -13,6 +13,7 @@ import { decodeEntryBundle, TILE_WIDTH } from './index.js';
 let app: TestApp;
 const codes: string[] = [];
 let receipts: string[] = [];
+let firstId = '';
 
 beforeAll(async () => {
   app = await createTestApp();
@@ -21,6 +22,7 @@ beforeAll(async () => {
   await approveTask(app, first.tasks[0]!);
   const second = await submitApplication(app, citizen);
   receipts = [first.receiptNo, second.receiptNo];
+  firstId = first.id;
   for (const template of ['kinship', 'household', 'marital-status']) {
     const res = await api<{ code: string }>(app, citizen, 'POST', '/api/v1/me/proofs', {
       template,
@@ -104,5 +106,38 @@ describe('an anonymous crawl of the public ledger', () => {
     }
     const commitments = leaves.map((l) => (JSON.parse(l) as { commitment: string }).commitment);
     expect(new Set(commitments).size).toBe(leaves.length);
+  });
+
+  it('checks an opening someone holds against the public leaf, and refuses a forged one', async () => {
+    const citizen = await app.login('citizen1');
+    const ledger = await api<{
+      entries: {
+        index: number;
+        leafHash: string;
+        opened: { record: Record<string, unknown>; salt: string };
+      }[];
+    }>(app, citizen, 'GET', `/api/v1/applications/${firstId}/ledger`);
+    const entry = ledger.body.entries[0]!;
+    const url = `/api/v1/ledger/entries/${entry.index}/opening`;
+    const ok = await api<{ opens: boolean; leafHash: string }>(
+      app,
+      null,
+      'POST',
+      url,
+      entry.opened,
+    );
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ opens: true, leafHash: entry.leafHash });
+    for (const forged of [
+      { ...entry.opened, record: { ...entry.opened.record, purpose: 'YCB2026120100009999' } },
+      { ...entry.opened, salt: 'AAAAAAAAAAAAAAAAAAAAAA' },
+    ]) {
+      const refused = await api<{ error: { code: string } }>(app, null, 'POST', url, forged);
+      expect(refused.status).toBe(422);
+      expect(refused.body.error.code).toBe('LEDGER_OPENING_MISMATCH');
+    }
+    expect(app.logLines.some((l) => l.includes('ledger.opening-mismatch'))).toBe(true);
+    const malformed = await api<{ error: { code: string } }>(app, null, 'POST', url, { salt: 1 });
+    expect(malformed.status).toBe(422);
   });
 });

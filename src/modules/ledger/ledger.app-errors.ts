@@ -40,6 +40,15 @@ export const LedgerErrors = {
       },
       [{ path: field, code: 'too_big', message: `at most ${size}` }],
     ),
+  openingMismatch: (index: number, why: string) =>
+    new ValidationError(
+      'LEDGER_OPENING_MISMATCH',
+      {
+        zh: `该记录与盐值打不开第 ${index} 条的承诺：记录被伪造或改动`,
+        en: `This record and salt do not open the commitment of entry ${index}: forged or edited`,
+      },
+      [{ path: 'record', code: 'mismatch', message: why }],
+    ),
   tileNotFound: (path: string) =>
     new NotFoundError('LEDGER_TILE_NOT_FOUND', {
       zh: `没有这个瓦片：${path}`,

@@ -5,6 +5,7 @@ import {
   ErrorBodySchema,
   LedgerEntrySchema,
   LedgerLeafSchema,
+  OpenedEntrySchema,
   OpenedLedgerEntrySchema,
 } from '../../../shared/contracts/index.js';
 import {
@@ -158,6 +159,36 @@ export function registerLedgerRoutes(
     async (request) => {
       requireRole(request, 'supervisor');
       return presentOpened(await ledger.openedEntry(request.params.index));
+    },
+  );
+
+  app.post(
+    '/api/v1/ledger/entries/:index/opening',
+    {
+      config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        summary:
+          'Check an opened entry (record and salt) against the public leaf: 200 when it opens the commitment, 422 LEDGER_OPENING_MISMATCH when forged or edited',
+        params: z.object({ index: uint('Entry index') }),
+        body: OpenedEntrySchema,
+        response: {
+          200: z.object({
+            index: z.number().int(),
+            opens: z.literal(true),
+            leafHash: z.string().describe('base64 leaf hash, to check inclusion against'),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const { leafHash } = await ledger.checkOpening(request.params.index, request.body);
+      return {
+        index: request.params.index,
+        opens: true as const,
+        leafHash: leafHash.toString('base64'),
+      };
     },
   );
 

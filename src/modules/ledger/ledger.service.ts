@@ -11,8 +11,10 @@ import { signCheckpoint } from './checkpoint.js';
 import { LedgerErrors, LedgerIntegrityError, asRequestError } from './ledger.app-errors.js';
 import { createCosignatureIntake } from './ledger.cosignatures.js';
 import { createLogKeys } from './ledger.keys.js';
+import { canonicalJson } from './canonical-json.js';
 import {
   buildRecord,
+  openingProblem,
   parseContent,
   parseRecord,
   type LedgerAppendInput,
@@ -426,6 +428,26 @@ export function createLedgerService(deps: LedgerServiceDeps) {
           createdAt: p.created_at,
         })),
       };
+    },
+
+    /**
+     * Checks an opening someone holds against the public leaf of entry `index`: returns the
+     * leaf hash when the record and salt open its commitment; 422 LEDGER_OPENING_MISMATCH for
+     * a forged or edited one (logged), 404 beyond the tree.
+     */
+    async checkOpening(index: number, opening: OpenedEntry): Promise<{ leafHash: Buffer }> {
+      requireIndex('index', index);
+      const row = await repo.entry(index);
+      if (!row) throw LedgerErrors.entryNotFound(index);
+      const why = openingProblem(row.entry, canonicalJson(opening.record), opening.salt);
+      if (why) {
+        deps.logger.warn(
+          { event: 'ledger.opening-mismatch', index },
+          'a ledger opening did not hold',
+        );
+        throw LedgerErrors.openingMismatch(index, why);
+      }
+      return { leafHash: row.leaf_hash };
     },
 
     /** One entry with its opening (for the supervision office); 404 beyond the tree. */

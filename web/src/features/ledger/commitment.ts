@@ -4,14 +4,14 @@
  * log, from the very fields the page shows — and checks it against the signed log, so a row
  * edited in the database shows as failed.
  */
-import type { LedgerRecord } from '@contracts/ledger';
+import type { LedgerRecord } from '../../../../shared/contracts/ledger.js';
 import {
   leafHash,
   parseCheckpoint,
   rootFromInclusion,
   checkpointSigned,
   fromBase64,
-} from './ledger-verify';
+} from './ledger-verify.js';
 
 /** RFC 8785 canonical JSON of JSON data (sorted keys; ECMAScript's strings and numbers). */
 export function canonicalJson(value: unknown): string {
