@@ -182,24 +182,28 @@ async function buildLog(
   db.pragma('cache_size = -262144');
   const insertNode = db.prepare('insert into ledger_nodes (level, idx, hash) values (?, ?, ?)');
   const insertEntry = db.prepare(
-    'insert into ledger_entries (idx, entry, leaf_hash, purpose, created_at) values (?, ?, ?, ?, ?)',
+    'insert into ledger_entries (idx, entry, leaf_hash, content, salt, purpose, kind, subject, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const chunk = 100_000;
   let frontier: TreeFrontier = { size: 0, peaks: [] };
   const write = db.transaction(
     (
       nodes: ReturnType<typeof extendTree>['nodes'],
-      entries: string[] | undefined,
+      entries: ReturnType<typeof buildRecord>[] | undefined,
       leaves: Buffer[],
       from: number,
     ) => {
       for (const node of nodes) insertNode.run(node.level, node.index, node.hash);
-      entries?.forEach((entry, i) =>
+      entries?.forEach((built, i) =>
         insertEntry.run(
           from + i,
-          entry,
+          built.entry,
           leaves[i],
-          input(from + i).purpose,
+          built.content,
+          built.salt,
+          built.record.purpose,
+          built.record.type,
+          built.record.subject,
           '2026-12-01T00:00:00.000Z',
         ),
       );
@@ -208,13 +212,12 @@ async function buildLog(
   for (let from = 0; from < n; from += chunk) {
     const count = Math.min(chunk, n - from);
     const entries = withEntries
-      ? Array.from(
-          { length: count },
-          (_, i) => buildRecord(input(from + i), 'bench-hmac-secret-bench-hmac-secret-00').entry,
+      ? Array.from({ length: count }, (_, i) =>
+          buildRecord(input(from + i), 'bench-hmac-secret-bench-hmac-secret-00'),
         )
       : undefined;
     const leaves = entries
-      ? entries.map((e) => leafHash(Buffer.from(e, 'utf8')))
+      ? entries.map((e) => leafHash(Buffer.from(e.entry, 'utf8')))
       : Array.from({ length: count }, (_, i) => leafHash(Buffer.from(`entry ${from + i}`)));
     const grown = extendTree(frontier, leaves);
     frontier = grown.frontier;
