@@ -29,6 +29,11 @@ export const DataAccessSchema = z.object({
   purpose: z.string().describe('The receipt number of the application it was read for'),
   ledger: z.object({
     sequenced: z.boolean().describe('Whether the entry is in a signed checkpoint yet'),
+    missing: z
+      .boolean()
+      .describe(
+        'No ledger entry of this access exists, in the log or pending: the row does not match what was recorded',
+      ),
     proof: z
       .object({
         index: z.number().int(),

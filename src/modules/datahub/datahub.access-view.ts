@@ -11,13 +11,16 @@ export function createAccessView(
   const { repo, ledger } = deps;
   async function present(
     r: AccessRow,
-    entries: Awaited<ReturnType<typeof ledger.entriesFor>>['entries'],
+    found: Awaited<ReturnType<typeof ledger.entriesFor>>,
     checkpoint: { size: number; root: Buffer } | undefined,
   ) {
+    const { entries } = found;
+    const matches = (record: { dataHash: string; action: string }) =>
+      record.dataHash === r.data_hash && record.action === 'data.accessed';
     const treeSize = checkpoint?.size ?? 0;
-    const entry = entries.find(
-      (e) => e.opened.record.dataHash === r.data_hash && e.opened.record.action === 'data.accessed',
-    );
+    const entry = entries.find((e) => matches(e.opened.record));
+    // No entry in the log nor waiting to join it: the row was not written with its entry.
+    const missing = !entry && !found.pending.some((p) => matches(p.opened.record));
     const proof =
       entry && entry.index < treeSize
         ? await ledger.inclusionProof(entry.index, treeSize).then((pr) => ({
@@ -47,6 +50,7 @@ export function createAccessView(
       purpose: r.purpose,
       ledger: {
         sequenced: proof !== null,
+        missing,
         proof,
         // What the page needs, beside the fields it shows, to recompute the entry's commitment.
         opening: entry
@@ -81,11 +85,13 @@ export function createAccessView(
         limit,
       );
       const checkpoint = rows.length > 0 ? await ledger.latestCheckpoint() : undefined;
-      const entries = new Map<string, Awaited<ReturnType<typeof ledger.entriesFor>>['entries']>();
+      const entries = new Map<string, Awaited<ReturnType<typeof ledger.entriesFor>>>();
       for (const purpose of new Set(rows.map((r) => r.purpose)))
-        entries.set(purpose, (await ledger.entriesFor(purpose)).entries);
+        entries.set(purpose, await ledger.entriesFor(purpose));
       return Promise.all(
-        rows.map(async (r) => present(r, entries.get(r.purpose) ?? [], checkpoint)),
+        rows.map(async (r) =>
+          present(r, entries.get(r.purpose) ?? { entries: [], pending: [] }, checkpoint),
+        ),
       );
     },
 

@@ -6,9 +6,11 @@ import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { createTestApp, testDialect, type TestApp } from '../../../test/support/test-app.js';
 import { approveTask, submitApplication } from '../../../test/support/ledger.js';
 import { createSecretBox } from '../../platform/crypto/index.js';
+import { accessData } from '../datahub/index.js';
 import {
   canonicalJson,
   createLedgerService,
+  dataHash,
   leafEntry,
   parseContent,
   ed25519Signer,
@@ -338,6 +340,48 @@ describe('ledger verify checks every column an entry is found or shown by', () =
       });
     } finally {
       await app.db.updateTable('datahub_accesses').set(row).where('id', '=', row.id).execute();
+    }
+  });
+});
+
+describe('the access log shows a row without its entry as such', () => {
+  it('marks an access whose data hash was edited as missing from the ledger', async () => {
+    const citizen = await app.login('citizen1');
+    type Row = { id: string; ledger: { missing: boolean; opening: unknown } };
+    const list = async () =>
+      (
+        await app.server.inject({
+          url: '/api/v1/me/data-access',
+          headers: { authorization: `Bearer ${citizen}` },
+        })
+      ).json<{ items: Row[] }>().items;
+    const before = await list();
+    expect(before.length).toBeGreaterThan(1);
+    expect(before.every((r) => !r.ledger.missing)).toBe(true);
+    const target = before[0]!;
+    await app.db
+      .updateTable('datahub_accesses')
+      .set({ data_hash: 'AAAA' })
+      .where('id', '=', target.id)
+      .execute();
+    try {
+      const after = await list();
+      expect(after.find((r) => r.id === target.id)?.ledger).toMatchObject({
+        missing: true,
+        opening: null,
+      });
+      expect(after.filter((r) => r.ledger.missing)).toHaveLength(1);
+    } finally {
+      const row = await app.db
+        .selectFrom('datahub_accesses')
+        .selectAll()
+        .where('id', '=', target.id)
+        .executeTakeFirstOrThrow();
+      await app.db
+        .updateTable('datahub_accesses')
+        .set({ data_hash: dataHash(accessData(row)) })
+        .where('id', '=', target.id)
+        .execute();
     }
   });
 });

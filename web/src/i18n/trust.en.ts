@@ -14,6 +14,7 @@ export const trustEn: Record<keyof typeof trustZh, string> = {
   'ledger.failed.proof': 'Verification failed: the Merkle proof is incomplete',
   'ledger.failed.root': 'Verification failed: the proof does not lead to the signed root',
   'ledger.failed.signature': 'Verification failed: the ledger signature is not valid',
+  'ledger.failed.missing': 'Verification failed: the ledger holds no entry matching this record',
   'ledger.failed.error': 'Verification failed: {message}',
   'ledger.index': 'Entry {index}',
   'dataAccess.title': 'Who used my data',

@@ -12,6 +12,7 @@ export const trustZh = {
   'ledger.failed.proof': '验证失败：默克尔证明不完整',
   'ledger.failed.root': '验证失败：证明推不出已签名的根哈希',
   'ledger.failed.signature': '验证失败：账本签名无效',
+  'ledger.failed.missing': '验证失败：账本中没有与这条记录相符的条目',
   'ledger.failed.error': '验证失败：{message}',
   'ledger.index': '第 {index} 条',
   'dataAccess.title': '我的数据使用记录',

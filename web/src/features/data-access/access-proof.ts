@@ -88,6 +88,7 @@ export function useAccessProof(a: DataAccess): AccessProof {
     },
     retry: false,
   });
+  if (a.ledger.missing) return { state: 'failed', why: 'missing' };
   if (!opening) return { state: 'pending' };
   if (trust.error) return { state: 'failed', why: trust.error.message };
   if (proof.error) return { state: 'failed', why: proof.error.message };

@@ -19,6 +19,8 @@ import { apiRequest } from '../../api';
 import { useLanguage, useT, type MessageKey } from '../../i18n';
 import { useAccessProof } from './access-proof';
 
+const FAILURES = ['leaf', 'proof', 'root', 'signature', 'missing'];
+
 /** The row's ledger state as the browser proved it: 已验证 only when the recomputed entry is in the signed log. */
 function LedgerTag({ access }: { access: DataAccess }) {
   const t = useT();
@@ -31,7 +33,15 @@ function LedgerTag({ access }: { access: DataAccess }) {
     );
   if (proof.state === 'failed')
     return (
-      <Tag color="red" role="alert" title={proof.why}>
+      <Tag
+        color="red"
+        role="alert"
+        title={
+          FAILURES.includes(proof.why)
+            ? t(`ledger.failed.${proof.why}` as MessageKey, { message: '' })
+            : t('ledger.failed.error', { message: proof.why })
+        }
+      >
         {t('dataAccess.ledgerFailed')}
       </Tag>
     );
