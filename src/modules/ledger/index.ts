@@ -42,15 +42,13 @@ export {
   type LedgerService,
   type LedgerServiceDeps,
 } from './ledger.service.js';
+export { auditLog, type AuditReport, type LogReader } from './ledger.audit.js';
 export {
-  auditLog,
   verifyLedger,
-  type AuditReport,
   type LedgerIndexCheck,
   type LedgerProblem,
   type LedgerProblemKind,
   type LedgerVerifyReport,
-  type LogReader,
 } from './ledger.verify.js';
 export {
   generateWitnessKey,

@@ -23,11 +23,11 @@ import {
 } from './ledger.record.js';
 import { createLedgerRepo, type CheckpointRow, type EntryRow } from './ledger.repo.js';
 import { entryLeafHash, extendTree, frontierIds, frontierOf } from './ledger.sequencer.js';
+import type { LogReader } from './ledger.audit.js';
 import {
   verifyLedger,
   type LedgerIndexCheck,
   type LedgerVerifyReport,
-  type LogReader,
 } from './ledger.verify.js';
 import {
   consistencyPlan,

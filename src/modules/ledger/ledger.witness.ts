@@ -3,7 +3,7 @@ import type { Bilingual } from '../../platform/errors/index.js';
 import { openCheckpoint, parseCheckpoint } from './checkpoint.js';
 import { cosignCheckpoint, cosigner } from './cosignature.js';
 import { decodeBase64Strict } from './ledger.encoding.js';
-import type { LogReader } from './ledger.verify.js';
+import type { LogReader } from './ledger.audit.js';
 import { verifyConsistency } from './merkle.js';
 import { ed25519Verifier, generateEd25519Key, parseNote } from './note.js';
 import { toCosignatureVerifierKey } from './cosignature.js';
