@@ -24,11 +24,7 @@ import {
 import { createLedgerRepo, type CheckpointRow, type EntryRow } from './ledger.repo.js';
 import { entryLeafHash, extendTree, frontierIds, frontierOf } from './ledger.sequencer.js';
 import type { LogReader } from './ledger.audit.js';
-import {
-  verifyLedger,
-  type LedgerIndexCheck,
-  type LedgerVerifyReport,
-} from './ledger.verify.js';
+import { verifyLedger, type LedgerIndexCheck, type LedgerVerifyReport } from './ledger.verify.js';
 import {
   consistencyPlan,
   emptyTreeRoot,
