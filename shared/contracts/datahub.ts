@@ -75,6 +75,13 @@ export const DataRequestSchema = z.object({
 export type DataAccess = z.infer<typeof DataAccessSchema>;
 export type DataRequest = z.infer<typeof DataRequestSchema>;
 
+/** One field of a data item, as the hub's directory and the preview name it. */
+export const DataFieldSchema = z.object({
+  name: z.string(),
+  label: BilingualTextSchema,
+  sensitivity: z.enum(['normal', 'sensitive']),
+});
+
 /**
  * POST /api/v1/datahub/preview: what submitting a matter or bundle will fetch about the
  * signed-in applicant, per material (the wizard's 授权调取 section shows it before consent).
@@ -93,13 +100,7 @@ export const DataPreviewSchema = z.object({
         .describe(
           'found: will be fetched; no-record / unavailable: you will be asked to upload it; named-in-form: about another person of the form',
         ),
-      fields: z.array(
-        z.object({
-          name: z.string(),
-          label: BilingualTextSchema,
-          sensitivity: z.enum(['normal', 'sensitive']),
-        }),
-      ),
+      fields: z.array(DataFieldSchema),
       data: z
         .record(z.string(), z.unknown())
         .nullable()

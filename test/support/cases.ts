@@ -1,4 +1,4 @@
-import type { BundleGuide, MatterGuide } from '../../shared/contracts/index.js';
+import type { ApplicationView, BundleGuide, MatterGuide } from '../../shared/contracts/index.js';
 import { multipartFile, tinyPdf } from './multipart.js';
 import type { TestApp } from './test-app.js';
 
@@ -77,5 +77,30 @@ export async function guideOf(
 ): Promise<BundleGuide> {
   const res = await api<BundleGuide>(app, null, 'GET', `/api/v1/catalog/${kind}s/${code}`);
   if (res.status !== 200) throw new Error(`no ${kind} ${code}: ${res.status}`);
+  return res.body;
+}
+
+/** The parents of the demo newborn: citizen1 张伟 and citizen2 李娜. */
+export const NEWBORN_PARENTS = { father: '330681199003071233', mother: '33040220000229002X' };
+
+/**
+ * 出生一件事 submitted online by the father (`token`) with only the parents' identity numbers,
+ * the data hub supplying the rest (consent given); throws unless it is accepted (201).
+ */
+export async function submitNewborn(app: TestApp, token: string): Promise<ApplicationView> {
+  const guide = await guideOf(app, 'bundle', 'newborn');
+  const res = await api<ApplicationView>(app, token, 'POST', '/api/v1/applications', {
+    bundle: 'newborn',
+    form: {
+      ...guide.form.examples[0],
+      childName: '张小宇',
+      fatherIdNumber: NEWBORN_PARENTS.father,
+      motherIdNumber: NEWBORN_PARENTS.mother,
+      registerWith: 'father',
+    },
+    materials: [],
+    consent: { fetch: true },
+  });
+  if (res.status !== 201) throw new Error(`newborn: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }

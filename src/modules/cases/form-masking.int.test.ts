@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApplicationView, TaskView } from '../../../shared/contracts/index.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
-import { api, guideOf } from '../../../test/support/cases.js';
+import { api, NEWBORN_PARENTS, submitNewborn } from '../../../test/support/cases.js';
 
 // Identity numbers in application forms are masked in every answer, except to the staff of a
 // department whose task's matter asks for them (issue #11 point 3).
 
-const FATHER = '330681199003071233'; // citizen1 张伟
-const MOTHER = '33040220000229002X'; // citizen2 李娜
+const { father: FATHER, mother: MOTHER } = NEWBORN_PARENTS;
 const MASKED = { fatherIdNumber: '330681********1233', motherIdNumber: '330402********002X' };
 
 let app: TestApp;
@@ -17,21 +16,7 @@ let newborn: ApplicationView;
 beforeAll(async () => {
   app = await createTestApp();
   father = await app.login('citizen1');
-  const guide = await guideOf(app, 'bundle', 'newborn');
-  const res = await api<ApplicationView>(app, father, 'POST', '/api/v1/applications', {
-    bundle: 'newborn',
-    form: {
-      ...guide.form.examples[0],
-      childName: '张小宇',
-      fatherIdNumber: FATHER,
-      motherIdNumber: MOTHER,
-      registerWith: 'father',
-    },
-    materials: [],
-    consent: { fetch: true },
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  newborn = res.body;
+  newborn = await submitNewborn(app, father);
 });
 afterAll(async () => app.cleanup());
 

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApplicationView, BundleGuide, TaskView } from '../../../shared/contracts/index.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
-import { api, guideOf } from '../../../test/support/cases.js';
+import { api, NEWBORN_PARENTS, guideOf, submitNewborn } from '../../../test/support/cases.js';
 
 // Field-level minimisation (issue #11 point 3): a query gets only what the matters of the
 // caller's own steps declare, never the whole item.
 
-const FATHER = '330681199003071233'; // citizen1 张伟
-const MOTHER = '33040220000229002X'; // citizen2 李娜
+const { mother: MOTHER } = NEWBORN_PARENTS;
 
 interface ErrorBody {
   error: { code: string; message: string; details?: Record<string, unknown> };
@@ -25,20 +24,7 @@ beforeAll(async () => {
   app = await createTestApp();
   father = await app.login('citizen1');
   guide = await guideOf(app, 'bundle', 'newborn');
-  const res = await api<ApplicationView>(app, father, 'POST', '/api/v1/applications', {
-    bundle: 'newborn',
-    form: {
-      ...guide.form.examples[0],
-      childName: '张小宇',
-      fatherIdNumber: FATHER,
-      motherIdNumber: MOTHER,
-      registerWith: 'father',
-    },
-    materials: [],
-    consent: { fetch: true },
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  newborn = res.body;
+  newborn = await submitNewborn(app, father);
   // The household step (psb) opens once the birth certificate (health) is approved.
   const health = newborn.tasks.find((t) => t.department === 'health') as TaskView;
   const decided = await api(

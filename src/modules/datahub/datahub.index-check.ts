@@ -37,9 +37,10 @@ export function accessIndexCheck(db: Kysely<Database>): LedgerIndexCheck {
   return {
     name: 'datahub_accesses',
     async check(opened) {
+      // Each purpose's records are read once for the whole check, not once per page of rows.
+      const byPurpose = new Map<string, LedgerRecord[]>();
       for (let after = ''; ;) {
         const rows = await repo.accessesAfter(after, PAGE);
-        const byPurpose = new Map<string, LedgerRecord[]>();
         for (const row of rows) {
           let records = byPurpose.get(row.purpose);
           if (!records) byPurpose.set(row.purpose, (records = await opened(row.purpose)));

@@ -3,6 +3,8 @@ import { requirePrincipal, type HttpServer } from '../../platform/http/index.js'
 import {
   BilingualTextSchema,
   DataAccessSchema as AccessSchema,
+  DataFieldSchema,
+  DataPreviewSchema,
   DataRequestSchema as RequestSchema,
   ErrorBodySchema,
 } from '../../../shared/contracts/index.js';
@@ -95,35 +97,6 @@ const RefusalSchema = z.object({
     .describe('What was asked (nothing was read)'),
 });
 
-const FieldSchema = z.object({
-  name: z.string(),
-  label: BilingualTextSchema,
-  sensitivity: z.enum(['normal', 'sensitive']),
-});
-
-const PreviewSchema = z.object({
-  subject: z.string().describe('The signed-in applicant, masked'),
-  items: z.array(
-    z.object({
-      material: z.string().describe('Material id'),
-      name: BilingualTextSchema.describe('Material name'),
-      source: z.string(),
-      item: z.string(),
-      itemName: BilingualTextSchema.nullable(),
-      status: z
-        .enum(['found', 'no-record', 'unavailable', 'not-connected', 'named-in-form'])
-        .describe(
-          'found: will be fetched; no-record / unavailable: you will be asked to upload it; named-in-form: about another person of the form',
-        ),
-      fields: z.array(FieldSchema),
-      data: z
-        .record(z.string(), z.unknown())
-        .nullable()
-        .describe('What the source holds about you, sensitive fields masked'),
-    }),
-  ),
-});
-
 const GuideCountSchema = z.object({
   code: z.string(),
   name: BilingualTextSchema,
@@ -168,7 +141,7 @@ export function registerDatahubRoutes(
                 item: z.string(),
                 name: BilingualTextSchema,
                 subject: z.enum(['person', 'organization']),
-                fields: z.array(FieldSchema),
+                fields: z.array(DataFieldSchema),
               }),
             ),
           }),
@@ -215,7 +188,7 @@ export function registerDatahubRoutes(
           .refine((b) => !b.bundle !== !b.matter, {
             message: 'give exactly one of bundle or matter',
           }),
-        response: { 200: PreviewSchema, ...errors },
+        response: { 200: DataPreviewSchema, ...errors },
       },
     },
     async (request) => {
