@@ -15,6 +15,7 @@ import * as m20261207_015_originals from './20261207_015_originals.js';
 import * as m20261207_016_ledger_commitments from './20261207_016_ledger_commitments.js';
 import * as m20261207_017_datahub_refusals from './20261207_017_datahub_refusals.js';
 import * as m20261207_018_application_consents from './20261207_018_application_consents.js';
+import * as m20261207_019_credentials from './20261207_019_credentials.js';
 
 /**
  * Every migration, by name; names sort in the order they run. Never edit a shipped
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '20261207_016_ledger_commitments': m20261207_016_ledger_commitments,
   '20261207_017_datahub_refusals': m20261207_017_datahub_refusals,
   '20261207_018_application_consents': m20261207_018_application_consents,
+  '20261207_019_credentials': m20261207_019_credentials,
 };

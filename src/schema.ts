@@ -7,6 +7,7 @@ import type { LedgerTables } from './modules/ledger/index.js';
 import type { NotificationsTables } from './modules/notifications/index.js';
 import type { DatahubTables } from './modules/datahub/index.js';
 import type { CalendarTables } from './platform/calendar/index.js';
+import type { CredentialsTables } from './modules/credentials/credentials.tables.js';
 
 /**
  * The whole database as Kysely sees it: the tables of every module, as the migrations in
@@ -20,4 +21,5 @@ export type Database = IdentityTables &
   LedgerTables &
   NotificationsTables &
   DatahubTables &
-  CalendarTables;
+  CalendarTables &
+  CredentialsTables;

@@ -9,3 +9,4 @@ export * from './datahub.js';
 export * from './track.js';
 export * from './follow-ups.js';
 export * from './hand-over.js';
+export * from './credentials.js';

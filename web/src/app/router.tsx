@@ -29,6 +29,9 @@ const QueuePage = lazy(() => import('../features/workbench/queue-page'));
 const CasePage = lazy(() => import('../features/workbench/case-page'));
 const TrackPage = lazy(() => import('../features/track/track-page'));
 const FollowUpsPage = lazy(() => import('../features/follow-ups/follow-ups-page'));
+const WalletPage = lazy(() => import('../features/wallet/wallet-page'));
+const PresentPage = lazy(() => import('../features/wallet/present-page'));
+const VerifierPage = lazy(() => import('../features/verifier/verifier-page'));
 
 function page(Component: ComponentType, fallback: ReactNode = <PageFallback />): ReactNode {
   return (
@@ -71,6 +74,10 @@ const signedInRoutes: { area: AreaKey; path: string; element: ReactNode }[] = [
   { area: 'tasks', path: AREAS.tasks.path, element: <QueuePage /> },
   { area: 'tasks', path: '/tasks/:applicationId/:taskId', element: <CasePage /> },
   { area: 'followUps', path: AREAS.followUps.path, element: <FollowUpsPage /> },
+  { area: 'wallet', path: AREAS.wallet.path, element: <WalletPage /> },
+  // The QR code of a verifier's request opens this page in the holder's wallet.
+  { area: 'wallet', path: '/wallet/present', element: <PresentPage /> },
+  { area: 'verify', path: AREAS.verify.path, element: <VerifierPage /> },
 ];
 
 const built = new Set<AreaKey>([

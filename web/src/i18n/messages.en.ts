@@ -3,6 +3,8 @@ import { desksEn } from './desks.en';
 import type { Messages } from './messages.zh';
 import { portalEn } from './portal.en';
 import { trustEn } from './trust.en';
+import { verifierEn } from './verifier.en';
+import { walletEn } from './wallet.en';
 
 /** English messages; the type makes TypeScript reject a missing or an extra key. */
 export const en: Messages = {
@@ -152,4 +154,6 @@ export const en: Messages = {
   ...casesEn,
   ...desksEn,
   ...trustEn,
+  ...walletEn,
+  ...verifierEn,
 };

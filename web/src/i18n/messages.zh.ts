@@ -2,6 +2,8 @@ import { casesZh } from './cases.zh';
 import { desksZh } from './desks.zh';
 import { portalZh } from './portal.zh';
 import { trustZh } from './trust.zh';
+import { verifierZh } from './verifier.zh';
+import { walletZh } from './wallet.zh';
 
 /**
  * Chinese messages, the platform's first language. Keys are flat and dotted by area;
@@ -151,6 +153,8 @@ export const zh = {
   ...casesZh,
   ...desksZh,
   ...trustZh,
+  ...walletZh,
+  ...verifierZh,
 } satisfies Record<string, string>;
 
 /** Every message key; the `t` function accepts only these. */

@@ -1,0 +1,2 @@
+/** Chinese messages of the verifier (docs/credentials.md). */
+export const verifierZh = {} as const;
