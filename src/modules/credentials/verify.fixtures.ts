@@ -99,6 +99,8 @@ export interface CopySpec {
   /** Header fields over the library's (typ, kid …). */
   header?: Record<string, unknown>;
   issuingAuthority?: string;
+  /** Another status list URI than the list's own (another host …). */
+  statusUri?: string;
 }
 
 /** Issues one copy with @sd-jwt/sd-jwt-vc: `<jwt>~<disclosure>~…~`. */
@@ -119,7 +121,7 @@ export async function issueCopy(spec: CopySpec): Promise<string> {
     ...(spec.holder
       ? { cnf: { jwk: { kty: 'EC', crv: 'P-256', x: spec.holder.jwk.x, y: spec.holder.jwk.y } } }
       : {}),
-    status: { status_list: { idx: spec.idx, uri: listUri(spec.listId) } },
+    status: { status_list: { idx: spec.idx, uri: spec.statusUri ?? listUri(spec.listId) } },
     issuing_authority: spec.issuingAuthority ?? department,
     issuing_country: 'CN',
     ...spec.claims,

@@ -120,9 +120,9 @@ export interface StatusListSourceDeps {
 
 /** A cache of verified status lists: the `statusList` port of VerifyTrust. */
 export interface StatusListSource {
-  statusList(uri: string): Promise<StatusListData | { error: VerifyText }>;
+  statusList: (uri: string) => Promise<StatusListData | { error: VerifyText }>;
   /** Forgets a list (a status changed): the next verification fetches it again. */
-  invalidate(uri?: string): void;
+  invalidate: (uri?: string) => void;
 }
 
 /**
