@@ -1,4 +1,94 @@
 import type { verifierZh } from './verifier.zh';
 
 /** English messages of the verifier: the same keys as verifier.zh.ts. */
-export const verifierEn: Record<keyof typeof verifierZh, string> = {};
+export const verifierEn: Record<keyof typeof verifierZh, string> = {
+  'verifier.title': 'Verify e-credentials',
+  'verifier.intro':
+    'Verify a credential a holder presents: you see only what the holder agrees to disclose, and that it was issued by this platform and is still valid.',
+  'verifier.tab.request': 'Holder scans your code',
+  'verifier.tab.scan': "Scan the holder's QR code",
+
+  'verifier.request.recommended':
+    'Recommended: show your verification code; once the holder scans it with the OneTrip wallet and agrees, the result appears here.',
+  'verifier.request.preset': 'What for',
+  'verifier.preset.lodging': 'Hotel check-in',
+  'verifier.preset.internetCafe': 'Internet café',
+  'verifier.preset.business': 'Company check',
+  'verifier.preset.custom': 'Custom',
+  'verifier.request.type': 'Credential type',
+  'verifier.request.claims': 'What the holder is asked to disclose',
+  'verifier.request.claimsHint': 'Tick only what the service really needs.',
+  'verifier.request.claimsRequired': 'Choose at least one item',
+  'verifier.request.purpose': 'Purpose (shown to the holder)',
+  'verifier.request.purposeRequired': 'Say what the verification is for',
+  'verifier.request.create': 'Create verification code',
+  'verifier.request.qrAlt': 'Verification code: the holder scans it with the OneTrip wallet',
+  'verifier.request.scanHint':
+    'Ask the holder to scan this code with the OneTrip wallet and agree to show:',
+  'verifier.request.expiresIn': 'The code expires in {time}',
+  'verifier.request.waiting': 'Waiting for the holder…',
+  'verifier.request.expired': 'The code expired before the holder answered',
+  'verifier.request.expiredHint': 'Create a new verification code.',
+  'verifier.request.new': 'New verification',
+  'verifier.request.pollError': 'The result cannot be fetched right now: {message} (retrying)',
+
+  'verifier.scan.intro':
+    "The holder's QR code refreshes every 60 seconds; scan it before it does. A paper credential's QR code is verified here too.",
+  'verifier.scan.camera': 'Scan with the camera',
+  'verifier.scan.stopCamera': 'Turn the camera off',
+  'verifier.scan.cameraHint': 'Hold the QR code inside the frame',
+  'verifier.scan.videoLabel': 'Camera view',
+  'verifier.scan.cameraDenied':
+    'Camera access was refused. Allow the camera in the browser settings, or use an image or paste the text.',
+  'verifier.scan.cameraMissing': 'No camera was found. Use an image or paste the text.',
+  'verifier.scan.cameraUnavailable':
+    'This browser cannot use the camera here (HTTPS is needed). Use an image or paste the text.',
+  'verifier.scan.image': 'Choose a QR code image',
+  'verifier.scan.noQr': 'No QR code was found in the image. Try a sharper one.',
+  'verifier.scan.imageUnreadable': 'The image cannot be read.',
+  'verifier.scan.paste': 'QR code text',
+  'verifier.scan.pastePlaceholder': 'Paste what a scanner or another device read from the QR code',
+  'verifier.scan.verify': 'Verify',
+  'verifier.scan.verifying': 'Verifying…',
+  'verifier.scan.next': 'Verify the next one',
+  'verifier.scan.noOfflineData':
+    'This device has not kept the verification data (issuer keys) yet, so it cannot verify offline. Open this page once while online.',
+  'verifier.scan.offlineFailed': 'Offline verification failed: {message}',
+
+  'verifier.result.valid': 'Verified',
+  'verifier.result.invalid': 'Not verified',
+  'verifier.result.failedCheck': 'Failed check: {check}',
+  'verifier.result.offline': 'Verified offline',
+  'verifier.result.offlineHint':
+    'The network is not available; this device verified with the issuer keys and status data it kept.',
+  'verifier.result.statusAge': 'Status data updated {n} min ago',
+  'verifier.result.statusJustNow': 'Status data updated just now',
+  'verifier.result.noStatus': 'No status data used',
+  'verifier.result.credential': 'Credential',
+  'verifier.result.issuer': 'Issued by',
+  'verifier.result.issuedAt': 'Issued on',
+  'verifier.result.expiresAt': 'Valid until',
+  'verifier.result.disclosed': 'What the holder disclosed',
+  'verifier.result.nothingDisclosed': 'Nothing disclosed',
+  'verifier.result.checks': 'Checks ({n})',
+  'verifier.result.passed': 'Passed',
+  'verifier.result.failed': 'Failed',
+  'verifier.result.yes': 'Yes',
+  'verifier.result.no': 'No',
+  'verifier.result.verifiedAt': 'Verified at {at}',
+
+  'verifier.check.format': 'Format (a credential of this platform)',
+  'verifier.check.typ': 'Credential type marker',
+  'verifier.check.alg': 'Signature algorithm',
+  'verifier.check.issuer': 'Issuer and issuing key',
+  'verifier.check.signature': "Issuer's signature",
+  'verifier.check.disclosures': 'Disclosures intact',
+  'verifier.check.expiry': 'Validity period',
+  'verifier.check.key-binding': "Holder's signature (not a copy)",
+  'verifier.check.audience': 'Addressed to this verifier',
+  'verifier.check.nonce': 'One-time nonce',
+  'verifier.check.freshness': 'Freshly presented',
+  'verifier.check.replay': 'Not used before',
+  'verifier.check.claims': 'Required items disclosed',
+  'verifier.check.status': 'Status (not revoked or suspended)',
+};
