@@ -23,6 +23,14 @@ export default defineConfig({
         },
       },
       {
+        // The web app's pure parts (Web Crypto, parsing) in Node, with the app's import alias.
+        extends: true,
+        resolve: {
+          alias: { '@contracts': new URL('./shared/contracts', import.meta.url).pathname },
+        },
+        test: { name: 'web', include: ['web/src/**/*.test.ts'] },
+      },
+      {
         extends: true,
         test: {
           name: 'sqlite',
