@@ -15,6 +15,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('private_key', 'text', (c) => c.notNull())
     .addColumn('created_at', 'varchar(40)', (c) => c.notNull())
     .addColumn('retired_at', 'varchar(40)')
+    // The department while the key is its active one, null once retired: at most one active
+    // key per department, so nodes racing to make the first key insert-or-ignore.
+    .addColumn('active_for', 'varchar(40)', (c) => c.unique())
     .execute();
   await db.schema
     .createTable('credentials')

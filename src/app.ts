@@ -97,6 +97,7 @@ import {
   type DataSource,
 } from './modules/datahub/index.js';
 import { maskIdNumber } from './modules/identity/index.js';
+import { assembleCredentials, type Credentials } from './modules/credentials/index.js';
 import { hostname } from 'node:os';
 import type { Database } from './schema.js';
 
@@ -145,6 +146,7 @@ export interface App {
     ledger: LedgerService;
     jobs: JobRunner;
     datahub: Datahub;
+    credentials: Credentials;
   };
   /** Starts the background jobs (deadline watch, webhook deliveries, ledger checkpoints). */
   startJobs(): void;
@@ -256,6 +258,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     async emit(tx, event) {
       await webhooks.emit(tx, event);
       await notifications.emit(tx, event);
+      await credentials.onCaseEvent(tx, event);
     },
   };
   const writer = createCaseWriter({ clock, ids, ledger: ledgerPort, events, registry });
@@ -315,6 +318,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     departmentName: (code) => departments.find((d) => d.code === code)?.name,
     sources: overrides.datahubSources,
     logger,
+  });
+  // E-credentials (电子证照): issued in the transaction that completes an application.
+  const credentials = assembleCredentials({
+    ...{ db: handle.db, dialect: handle.dialect, clock, ids, config, ledger, logger, datahub },
+    catalog: catalogData,
+    datahubSources: overrides.datahubSources,
   });
   const files = createFilesService({
     repo: createFilesRepo(handle.db),
@@ -440,6 +449,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     proofs: datahub.proofs,
     stats: datahub.stats,
   });
+  credentials.register(server);
 
   let calendarRefresh: NodeJS.Timeout | undefined;
   return {
@@ -467,6 +477,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       ledger,
       jobs,
       datahub,
+      credentials,
     },
     /**
      * `onetrip calendar add-year`: stores a year's official notice, then moves every open

@@ -13,6 +13,8 @@ export interface CredentialIssuerKeysTable {
   private_key: string;
   created_at: string;
   retired_at: string | null;
+  /** The department while this is its active key (unique), null once retired. */
+  active_for: string | null;
 }
 
 /** One credential of a holder: what it says and its status; its copies are issued on demand. */

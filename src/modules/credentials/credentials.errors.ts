@@ -1,0 +1,73 @@
+import {
+  AppError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+} from '../../platform/errors/index.js';
+
+/** The credentials module's errors (issuing side), with stable codes and both languages. */
+export const CredentialsErrors = {
+  notFound: () =>
+    new NotFoundError('CREDENTIAL_NOT_FOUND', {
+      zh: '未找到该电子证照',
+      en: 'No such credential',
+    }),
+  listNotFound: () =>
+    new NotFoundError('CREDENTIAL_STATUS_LIST_NOT_FOUND', {
+      zh: '未找到该状态列表',
+      en: 'No such status list',
+    }),
+  noKey: (department: string) =>
+    new AppError(503, 'CREDENTIAL_KEY_UNAVAILABLE', {
+      zh: `部门 ${department} 的签发密钥暂不可用`,
+      en: `The issuing key of ${department} is not available`,
+    }),
+  noPerson: () =>
+    new ForbiddenError('CREDENTIAL_NO_PERSON', {
+      zh: '当前账号未绑定实名身份，无法申领证照',
+      en: 'This account is not linked to a verified person, so it cannot hold this credential',
+    }),
+  noRecord: (type: string) =>
+    new NotFoundError('CREDENTIAL_NO_RECORD', {
+      zh: `数据源中没有您可用于签发${type}的记录`,
+      en: `The registry holds no record of yours to issue a ${type} from`,
+    }),
+  unknownType: (type: string) =>
+    new ValidationError(
+      'CREDENTIAL_TYPE_UNKNOWN',
+      { zh: `没有证照类型 ${type}`, en: `No credential type ${type}` },
+      [{ path: 'type', code: 'unknown', message: type }],
+    ),
+  noPaper: () =>
+    new ConflictError('CREDENTIAL_NO_PAPER', {
+      zh: '身份证件没有纸质版本，请出示电子证照',
+      en: 'An identity certificate has no paper form; show it from the wallet',
+    }),
+  notActive: (status: string) =>
+    new ConflictError('CREDENTIAL_NOT_VALID', {
+      zh: `该证照当前状态为${status === 'revoked' ? '已撤销' : '已暂停'}，不能再签发副本`,
+      en: `The credential is ${status}; no copies are issued`,
+    }),
+  revoked: () =>
+    new ConflictError('CREDENTIAL_REVOKED', {
+      zh: '证照已撤销，状态不能再更改',
+      en: 'The credential is revoked; its status cannot change any more',
+    }),
+  expired: () =>
+    new ConflictError('CREDENTIAL_EXPIRED', {
+      zh: '证照已过期',
+      en: 'The credential has expired',
+    }),
+  notIssuer: () =>
+    new ForbiddenError('CREDENTIAL_NOT_ISSUER', {
+      zh: '只有签发部门的审核人员或负责人可以更改证照状态',
+      en: "Only the issuing department's reviewers and leads may change a credential's status",
+    }),
+  badHolderKey: (index: number) =>
+    new ValidationError(
+      'CREDENTIAL_HOLDER_KEY_INVALID',
+      { zh: '持有人公钥不是有效的 P-256 公钥', en: 'A holder key is not a valid P-256 public key' },
+      [{ path: `holderKeys.${index}`, code: 'invalid_key', message: 'not a point on P-256' }],
+    ),
+};
