@@ -1,4 +1,119 @@
 import type { walletZh } from './wallet.zh';
 
 /** English messages of the wallet: the same keys as wallet.zh.ts. */
-export const walletEn: Record<keyof typeof walletZh, string> = {};
+export const walletEn: Record<keyof typeof walletZh, string> = {
+  'wallet.title': 'My e-credentials',
+  'wallet.intro':
+    'Your credentials are kept by the platform; when you show one, only what you tick is disclosed. Each presentation uses a fresh copy, so verifiers cannot link them.',
+  'wallet.empty': 'You have no e-credentials yet',
+  'wallet.emptyHint':
+    'When a matter is completed, the licences, proofs and decisions issued arrive here by themselves; an ID card, household register and the like can also be fetched from the registry.',
+  'wallet.loadFailed': 'Your credentials could not be read: {message}',
+
+  'wallet.registry.title': 'Fetch from the registry',
+  'wallet.registry.hint':
+    'Issued straight from the records of the police and traffic authorities; fetching one is recorded in your data access log.',
+  'wallet.registry.ResidentIdCard': 'Fetch ID card',
+  'wallet.registry.HouseholdRegister': 'Fetch household register',
+  'wallet.registry.DrivingLicence': 'Fetch driving licence',
+  'wallet.registry.ResidencePermit': 'Fetch residence permit',
+  'wallet.registry.added': 'Added: {name}',
+  'wallet.registry.none':
+    'The registry holds no such record of yours, so there is nothing to fetch.',
+
+  'wallet.status.valid': 'Valid',
+  'wallet.status.revoked': 'Revoked',
+  'wallet.status.suspended': 'Suspended',
+  'wallet.statusReason': 'Reason: {reason}',
+  'wallet.issuer': 'Issued by',
+  'wallet.issuedAt': 'Issued on',
+  'wallet.expiresAt': 'Valid until',
+  'wallet.noExpiry': 'No expiry',
+  'wallet.receiptNo': 'Application',
+  'wallet.yes': 'Yes',
+  'wallet.no': 'No',
+  'wallet.showQr': 'Show QR code',
+  'wallet.paper': 'Print paper copy',
+  'wallet.notValidHint': 'This credential cannot be shown at the moment.',
+
+  'wallet.qr.title': 'Show {name}',
+  'wallet.qr.choose': 'Choose what to show (only what you tick is disclosed):',
+  'wallet.qr.noneChosen':
+    'With nothing ticked, the code only proves that you hold this valid credential.',
+  'wallet.qr.generate': 'Make QR code',
+  'wallet.qr.back': 'Choose again',
+  'wallet.qr.close': 'Close',
+  'wallet.qr.alt': 'QR code presenting {name}',
+  'wallet.qr.preparing': 'Preparing…',
+  'wallet.qr.countdown': 'Refreshes in {seconds} s',
+  'wallet.qr.refreshHint':
+    'Let the verifier scan it before it refreshes; a code is accepted only once, and each refresh uses a fresh copy.',
+  'wallet.qr.disclosing': 'Showing: {claims}',
+  'wallet.qr.nothing': 'only that you hold a valid credential',
+  'wallet.qr.text': 'Cannot scan? Copy the presentation',
+  'wallet.qr.textLabel': 'Presentation',
+  'wallet.qr.tooLarge': 'Too much to fit into one QR code; tick fewer items.',
+
+  'wallet.history.title': 'Verifications',
+  'wallet.history.intro':
+    'Every verification of your credentials: when, by whom, why and which items were seen (never their values).',
+  'wallet.history.empty': 'Your credentials have not been verified yet',
+  'wallet.history.by': 'Verifier: {who}',
+  'wallet.history.purpose': 'Purpose: {purpose}',
+  'wallet.history.claims': 'Disclosed: {claims}',
+  'wallet.history.noClaims': 'Nothing disclosed',
+  'wallet.history.valid': 'Passed',
+  'wallet.history.invalid': 'Failed',
+  'wallet.mode.request': 'Scanned request',
+  'wallet.mode.holder-qr': 'Holder QR code',
+  'wallet.mode.paper': 'Paper copy',
+
+  'wallet.present.title': 'Show an e-credential',
+  'wallet.present.noRequest': 'The link carries no verification request',
+  'wallet.present.noRequestHint': 'Scan the verifier’s QR code again.',
+  'wallet.present.loadFailed': 'The verification request could not be read',
+  'wallet.present.who': 'Verifier',
+  'wallet.present.why': 'Purpose',
+  'wallet.present.what': 'Items asked for',
+  'wallet.present.types': 'Credentials accepted',
+  'wallet.present.required': 'required',
+  'wallet.present.expiresAt': 'Request valid until',
+  'wallet.present.from': 'Show from',
+  'wallet.present.noMatch': 'None of your credentials fits this verification',
+  'wallet.present.noMatchHint': 'This verification accepts: {types}.',
+  'wallet.present.consent': 'Agree and show',
+  'wallet.present.decline': 'Decline',
+  'wallet.present.expired': 'The verification request has expired',
+  'wallet.present.expiredHint': 'Ask the verifier for a new code and scan it.',
+  'wallet.present.answered': 'This verification request has already been answered',
+  'wallet.present.answeredHint':
+    'A request is answered only once; for another verification the verifier makes a new code.',
+  'wallet.present.passed': 'Verified',
+  'wallet.present.passedHint': '{verifier} has received what you showed.',
+  'wallet.present.failed': 'Verification failed',
+  'wallet.present.failedCheck': 'Failed check: {check}',
+  'wallet.present.backToWallet': 'Back to my credentials',
+
+  'wallet.type.ResidentIdCard': 'Resident ID card',
+  'wallet.type.HouseholdRegister': 'Household register',
+  'wallet.type.DrivingLicence': 'Driving licence',
+  'wallet.type.ResidencePermit': 'Residence permit',
+
+  'wallet.check.format': 'The presentation is malformed',
+  'wallet.check.typ': 'The credential’s type marker is wrong',
+  'wallet.check.alg': 'The signature algorithm is not accepted',
+  'wallet.check.issuer': 'The issuer is not in the trust list',
+  'wallet.check.signature': 'The issuer’s signature does not verify',
+  'wallet.check.disclosures': 'The disclosed items do not match the credential',
+  'wallet.check.expiry': 'The credential has expired or its issue date is wrong',
+  'wallet.check.key-binding': 'The holder key’s signature does not verify',
+  'wallet.check.audience': 'The presentation is meant for another verifier',
+  'wallet.check.nonce': 'The one-time nonce does not match',
+  'wallet.check.freshness': 'The presentation is too old or too new (check the phone’s clock)',
+  'wallet.check.replay': 'This presentation has been used before',
+  'wallet.check.claims': 'Items the verifier asked for are missing',
+  'wallet.check.status': 'The credential is revoked or suspended',
+
+  'wallet.error.local':
+    'This browser cannot make the presentation (it needs IndexedDB and Web Crypto)',
+};

@@ -1,4 +1,72 @@
-/** Placeholder until the page is built (issue #12). */
-export default function Page() {
-  return null;
+import './wallet.css';
+import { useState } from 'react';
+import { Alert, Empty, Skeleton } from 'antd';
+import type { CredentialView } from '@contracts/credentials';
+import { usePageTitle } from '../../app/use-page-title';
+import { useT } from '../../i18n';
+import { CredentialCard } from './credential-card';
+import { HolderQrModal } from './holder-qr';
+import { VerificationHistory } from './verification-history';
+import { REGISTRY_TYPES, useCredentials } from './wallet-api';
+import { RegistryButtons } from './wallet-parts';
+
+/**
+ * 我的电子证照 (/wallet): a card per credential with 出示二维码 and 打印纸质件, the registry
+ * credentials the person may still fetch, and every verification of them (核验记录).
+ */
+export default function WalletPage() {
+  const t = useT();
+  usePageTitle(t('wallet.title'));
+  const credentials = useCredentials();
+  const [showing, setShowing] = useState<CredentialView | null>(null);
+  const held = new Set(
+    (credentials.data ?? []).filter((c) => c.status !== 'revoked').map((c) => c.type),
+  );
+  const fetchable = REGISTRY_TYPES.filter((type) => !held.has(type));
+
+  return (
+    <div className="wallet-page">
+      <h1 className="page-heading">{t('wallet.title')}</h1>
+      <p className="wallet-page__intro">{t('wallet.intro')}</p>
+      {credentials.isPending && <Skeleton active />}
+      {credentials.error && (
+        <Alert
+          type="error"
+          role="alert"
+          showIcon
+          title={t('wallet.loadFailed', { message: credentials.error.message })}
+        />
+      )}
+      {credentials.data && credentials.data.length === 0 && (
+        <Empty
+          className="wallet-page__empty"
+          description={
+            <>
+              <strong>{t('wallet.empty')}</strong>
+              <br />
+              {t('wallet.emptyHint')}
+            </>
+          }
+        />
+      )}
+      {credentials.data && credentials.data.length > 0 && (
+        <ul className="wallet-page__cards">
+          {credentials.data.map((c) => (
+            <li key={c.id}>
+              <CredentialCard credential={c} onShowQr={setShowing} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {credentials.data && fetchable.length > 0 && (
+        <section className="wallet-page__registry" aria-labelledby="wallet-registry-title">
+          <h2 id="wallet-registry-title">{t('wallet.registry.title')}</h2>
+          <p className="wallet-page__intro">{t('wallet.registry.hint')}</p>
+          <RegistryButtons types={fetchable} />
+        </section>
+      )}
+      <VerificationHistory />
+      <HolderQrModal credential={showing} onClose={() => setShowing(null)} />
+    </div>
+  );
 }
