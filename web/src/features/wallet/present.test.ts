@@ -10,10 +10,10 @@ import {
   parseSdJwt,
   randomNonce,
   sha256Base64url,
-} from '../../../web/src/features/wallet/present.js';
-import { generateHolderKey, publicJwk } from '../../../web/src/features/wallet/holder-keys.js';
+} from './present';
+import { generateHolderKey, publicJwk } from './holder-keys';
 
-// The wallet's presentation code (web/src/features/wallet/present.ts) against @sd-jwt/core:
+// The wallet's presentation code (present.ts) against @sd-jwt/core:
 // a copy issued by the library, presented by the browser's code, verified by the library.
 
 const hasher = (data: string | ArrayBuffer, alg: string) => digest(data, alg);
