@@ -31,5 +31,6 @@ console.log(JSON.stringify(cases, null, 2));
 fs.mkdirSync('bench/results', { recursive: true });
 fs.writeFileSync('bench/results/cases.json', JSON.stringify({ machine, ...cases }, null, 2));
 ok = script('ledger.bench.ts', process.argv.includes('--quick') ? ['--quick'] : []) && ok;
+ok = script('credentials.bench.ts', process.argv.includes('--quick') ? ['--quick'] : []) && ok;
 ok = script('web-size.ts') && ok;
 process.exit(ok ? 0 : 1);
