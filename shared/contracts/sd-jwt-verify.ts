@@ -99,6 +99,11 @@ export interface PresentationVerification {
   mode: 'request' | 'holder-qr' | 'paper';
   /** The credential type, once the signature holds. */
   type: string | null;
+  /**
+   * The names of the claims the presentation disclosed, once its disclosures check out (also
+   * when a later check fails: the verifier saw them), for the holder's history. Never values.
+   */
+  disclosedNames: string[];
 }
 
 /** A verified status list token. */
@@ -634,6 +639,7 @@ export async function verifyPresentation(
     replayUntil: null,
     mode: options.mode,
     type: null,
+    disclosedNames: [],
   };
   const pass = (check: VerificationCheckName, detail: VerifyText | null = null) => {
     checks.push({ check, passed: true, detail });
@@ -730,6 +736,7 @@ export async function verifyPresentation(
     current = 'disclosures';
     const processed = await processDisclosures(payload, parsed.value.disclosures, crypto);
     if (!processed.ok) return refuse('disclosures', processed.detail);
+    out.disclosedNames = processed.value.disclosedNames.filter((n) => !REGISTERED.has(n));
     pass('disclosures');
     // expiry
     current = 'expiry';

@@ -116,6 +116,12 @@ export interface StatusListSourceDeps {
   timeoutMs?: number;
   /** How long a token is kept when it names no `ttl` (default 300 s). */
   defaultTtlSeconds?: number;
+  /**
+   * Ask `fetchToken` on every verification and verify again only when the token changed: for
+   * our own lists in process, where asking is a map look-up and a status change must show at
+   * once (the issuing side signs a new token when a status changes).
+   */
+  askEachTime?: boolean;
 }
 
 /** A cache of verified status lists: the `statusList` port of VerifyTrust. */
@@ -134,30 +140,32 @@ export interface StatusListSource {
 export function createStatusListSource(deps: StatusListSourceDeps): StatusListSource {
   const own = new URL(deps.publicUrl);
   const timeoutMs = deps.timeoutMs ?? 3_000;
-  const cache = new Map<string, { data: StatusListData; until: number }>();
+  const cache = new Map<string, { token: string; data: StatusListData; until: number }>();
   const inflight = new Map<string, Promise<StatusListData | { error: VerifyText }>>();
 
-  const load = async (uri: string): Promise<StatusListData | { error: VerifyText }> => {
+  /** The token at `uri`, null when there is none, 'timeout' when it took too long. */
+  const fetchToken = async (uri: string): Promise<string | null | { timeout: true }> => {
     let timer: NodeJS.Timeout | undefined;
-    let timedOut = false;
-    const timeout = new Promise<null>((resolve) => {
-      timer = setTimeout(() => {
-        timedOut = true;
-        resolve(null);
-      }, timeoutMs);
+    const timeout = new Promise<{ timeout: true }>((resolve) => {
+      timer = setTimeout(() => resolve({ timeout: true }), timeoutMs);
     });
-    let token: string | null;
     try {
-      token = await Promise.race([deps.fetchToken(uri), timeout]);
+      return await Promise.race([deps.fetchToken(uri), timeout]);
     } catch {
-      token = null;
+      return null;
     } finally {
       clearTimeout(timer);
     }
-    if (timedOut)
+  };
+
+  const load = async (uri: string): Promise<StatusListData | { error: VerifyText }> => {
+    const token = await fetchToken(uri);
+    if (token !== null && typeof token === 'object')
       return { error: { zh: '状态列表获取超时', en: 'Fetching the status list timed out' } };
     if (token === null)
       return { error: { zh: '状态列表不存在', en: 'The status list does not exist' } };
+    const hit = cache.get(uri);
+    if (hit && hit.token === token && hit.until > deps.clock.now().getTime()) return hit.data;
     const now = deps.clock.now();
     const verified = await verifyStatusListToken(token, uri, deps.trust, deps.crypto, now);
     if ('error' in verified) return verified;
@@ -171,7 +179,7 @@ export function createStatusListSource(deps: StatusListSourceDeps): StatusListSo
       list: verified.list,
       fetchedAt: toRfc3339(now),
     };
-    cache.set(uri, { data, until });
+    cache.set(uri, { token, data, until });
     return data;
   };
 
@@ -191,7 +199,7 @@ export function createStatusListSource(deps: StatusListSourceDeps): StatusListSo
           },
         };
       const hit = cache.get(uri);
-      if (hit && hit.until > deps.clock.now().getTime()) return hit.data;
+      if (!deps.askEachTime && hit && hit.until > deps.clock.now().getTime()) return hit.data;
       const pending = inflight.get(uri);
       if (pending) return pending;
       const p = load(uri).finally(() => inflight.delete(uri));
