@@ -32,6 +32,8 @@ export const walletEn: Record<keyof typeof walletZh, string> = {
   'wallet.receiptNo': 'Application',
   'wallet.yes': 'Yes',
   'wallet.no': 'No',
+  'wallet.sex.male': 'Male',
+  'wallet.sex.female': 'Female',
   'wallet.showQr': 'Show QR code',
   'wallet.paper': 'Print paper copy',
   'wallet.notValidHint': 'This credential cannot be shown at the moment.',

@@ -29,6 +29,8 @@ export const walletZh = {
   'wallet.receiptNo': '办件编号',
   'wallet.yes': '是',
   'wallet.no': '否',
+  'wallet.sex.male': '男',
+  'wallet.sex.female': '女',
   'wallet.showQr': '出示二维码',
   'wallet.paper': '打印纸质件',
   'wallet.notValidHint': '证照当前不可出示。',

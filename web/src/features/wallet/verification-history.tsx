@@ -13,7 +13,11 @@ export function VerificationHistory() {
   const history = useHolderVerifications();
   const sep = language === 'zh' ? '、' : ', ';
   return (
-    <section className="wallet-history" aria-labelledby="wallet-history-title">
+    <section
+      className="wallet-history"
+      aria-labelledby="wallet-history-title"
+      data-testid="verification-history"
+    >
       <h2 id="wallet-history-title">{t('wallet.history.title')}</h2>
       <p className="wallet-page__intro">{t('wallet.history.intro')}</p>
       {history.isPending && <Skeleton active />}

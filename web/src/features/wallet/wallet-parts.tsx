@@ -19,7 +19,7 @@ export function useClaimLabel(): (name: string) => string {
   return useCallback((name) => claimLabel(name, language), [language]);
 }
 
-/** A claim's value in words: 是/否 for yes-no claims, lists joined, the rest as text. */
+/** A claim's value in words: 是/否 for yes-no claims, 男/女, lists joined, the rest as text. */
 export function useClaimValue(): (value: unknown) => string {
   const t = useT();
   const language = useLanguage();
@@ -28,6 +28,7 @@ export function useClaimValue(): (value: unknown) => string {
       if (value === null || value === undefined || value === '') return '—';
       if (typeof value === 'boolean') return t(value ? 'wallet.yes' : 'wallet.no');
       if (Array.isArray(value)) return value.map(text).join(language === 'zh' ? '、' : ', ');
+      if (value === 'male' || value === 'female') return t(`wallet.sex.${value}`);
       if (typeof value === 'string') return value;
       if (typeof value === 'number' || typeof value === 'bigint') return value.toString();
       return JSON.stringify(value);
