@@ -11,6 +11,7 @@ import { HUB_DIRECTORY } from '../modules/datahub/index.js';
 import type { StaffRole } from '../platform/http/index.js';
 import { registerLedgerCommands } from './ledger.js';
 import { registerPopulationCommand } from './population.js';
+import { registerCredentialsCommands } from './credentials.js';
 
 function config(): Config {
   try {
@@ -255,6 +256,7 @@ apiKeys
 
 registerLedgerCommands(program, { config, createApp });
 registerPopulationCommand(program, { config, createApp });
+registerCredentialsCommands(program, { config, createApp });
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);

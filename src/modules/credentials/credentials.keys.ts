@@ -3,6 +3,7 @@ import {
   createPublicKey,
   generateKeyPairSync,
   sign,
+  type JsonWebKey,
   type KeyObject,
 } from 'node:crypto';
 import type { Kysely } from 'kysely';
