@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Checkbox, Input, Modal, Progress, Space, Spin, Typography } from 'antd';
 import QRCode from 'qrcode';
 import { OFFLINE_PRESENTATION_SECONDS, type CredentialView } from '@contracts/credentials';
@@ -15,6 +15,18 @@ interface ShownQr {
   at: number;
 }
 
+/** A presentation from a fresh copy and its QR code; a RangeError when it does not fit one. */
+async function makeQr(credentialId: string, claims: string[]): Promise<ShownQr> {
+  const text = await offlinePresentation(credentialId, claims);
+  let src: string;
+  try {
+    src = await QRCode.toDataURL(text, { errorCorrectionLevel: 'L', margin: 2, width: 720 });
+  } catch {
+    throw new RangeError('too large for a QR code');
+  }
+  return { src, text, at: Date.now() };
+}
+
 /** A QR code of a presentation, replaced by one from a fresh copy every 60 seconds. */
 function RefreshingQr({ credential, claims }: { credential: CredentialView; claims: string[] }) {
   const t = useT();
@@ -25,24 +37,23 @@ function RefreshingQr({ credential, claims }: { credential: CredentialView; clai
   const [error, setError] = useState<string | null>(null);
   const [now, setNow] = useState(() => Date.now());
 
+  // One presentation per round, even when React runs the effect twice (StrictMode).
+  const pending = useRef<{ round: number; promise: Promise<ShownQr> } | null>(null);
   useEffect(() => {
+    if (pending.current?.round !== round)
+      pending.current = { round, promise: makeQr(credential.id, claims) };
     let cancelled = false;
     setError(null);
-    offlinePresentation(credential.id, claims)
-      .then(async (text) => {
-        let src: string;
-        try {
-          src = await QRCode.toDataURL(text, { errorCorrectionLevel: 'L', margin: 2, width: 720 });
-        } catch {
-          throw new RangeError('too large');
-        }
-        if (!cancelled) setQr({ src, text, at: Date.now() });
-      })
-      .catch((cause: unknown) => {
+    pending.current.promise.then(
+      (shown) => {
+        if (!cancelled) setQr(shown);
+      },
+      (cause: unknown) => {
         if (cancelled) return;
         setQr(null);
         setError(cause instanceof RangeError ? t('wallet.qr.tooLarge') : errorText(cause));
-      });
+      },
+    );
     return () => {
       cancelled = true;
     };
