@@ -62,7 +62,7 @@ export const verifierEn: Record<keyof typeof verifierZh, string> = {
   'verifier.result.offlineHint':
     'The network is not available; this device verified with the issuer keys and status data it kept.',
   'verifier.result.statusAge': 'Status data updated {n} min ago',
-  'verifier.result.statusJustNow': 'Status data updated just now',
+  'verifier.result.statusJustNow': 'Status data updated less than a minute ago',
   'verifier.result.noStatus': 'No status data used',
   'verifier.result.credential': 'Credential',
   'verifier.result.issuer': 'Issued by',

@@ -57,7 +57,7 @@ export const verifierZh = {
   'verifier.result.offline': '离线核验',
   'verifier.result.offlineHint': '网络不可用，已在本设备上用保存的签发密钥和状态数据核验。',
   'verifier.result.statusAge': '状态数据更新于 {n} 分钟前',
-  'verifier.result.statusJustNow': '状态数据刚刚更新',
+  'verifier.result.statusJustNow': '状态数据更新于不到 1 分钟前',
   'verifier.result.noStatus': '未使用状态数据',
   'verifier.result.credential': '证照',
   'verifier.result.issuer': '签发机关',

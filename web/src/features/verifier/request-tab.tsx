@@ -108,7 +108,7 @@ function ShownRequest({ request, onNew }: { request: PresentationRequest; onNew:
 
   if (result)
     return (
-      <Space direction="vertical" size="middle" className="verifier-shown">
+      <Space orientation="vertical" size="middle" className="verifier-shown">
         <ResultView result={result} />
         {newButton}
       </Space>
@@ -153,14 +153,14 @@ function ShownRequest({ request, onNew }: { request: PresentationRequest; onNew:
             <li key={c}>{claimLabel(c, language)}</li>
           ))}
         </ul>
-        <p className="verifier-shown__waiting">
+        <div className="verifier-shown__waiting">
           <Spin size="small" /> {t('verifier.request.waiting')}
-        </p>
+        </div>
         {state.error && (
           <Alert
             type="warning"
             showIcon
-            message={t('verifier.request.pollError', { message: state.error.message })}
+            title={t('verifier.request.pollError', { message: state.error.message })}
           />
         )}
         {newButton}
@@ -179,18 +179,31 @@ export function RequestTab() {
   const [form] = Form.useForm<RequestForm>();
   const [preset, setPreset] = useState<PresetKey>('lodging');
   const [request, setRequest] = useState<PresentationRequest | null>(null);
+  // What the form held when the request was made: a new request starts from it.
+  const [last, setLast] = useState<RequestForm | null>(null);
   const type = Form.useWatch('type', form) ?? PRESETS[0]!.type;
   const create = useMutation<PresentationRequest, ApiError, RequestForm>({
     mutationFn: (values) => {
       const chosen = PRESETS.find((p) => p.key === preset);
+      const text = values.purpose.trim();
+      // A preset's purpose goes in both languages; one the verifier typed, as typed.
       const purpose =
-        chosen && values.purpose === chosen.purpose[language]
+        chosen && (text === chosen.purpose.zh || text === chosen.purpose.en)
           ? chosen.purpose
-          : { zh: values.purpose, en: values.purpose };
+          : { zh: text, en: text };
       return createPresentationRequest({ types: [values.type], claims: values.claims, purpose });
     },
     onSuccess: setRequest,
   });
+
+  // The purpose of a preset follows the reader's language.
+  useEffect(() => {
+    if (request) return;
+    const chosen = PRESETS.find((p) => p.key === preset);
+    const current = form.getFieldValue('purpose') as string | undefined;
+    if (chosen && (current === chosen.purpose.zh || current === chosen.purpose.en))
+      form.setFieldValue('purpose', chosen.purpose[language]);
+  }, [language, preset, form, request]);
 
   const typeOptions = useMemo(
     () =>
@@ -230,17 +243,18 @@ export function RequestTab() {
   const first = PRESETS[0]!;
   return (
     <div className="verifier-request">
-      <Alert type="info" showIcon message={t('verifier.request.recommended')} />
+      <Alert type="info" role="note" showIcon title={t('verifier.request.recommended')} />
       <Form<RequestForm>
         form={form}
         layout="vertical"
         className="verifier-request__form"
-        initialValues={{
-          type: first.type,
-          claims: first.claims,
-          purpose: first.purpose[language],
+        initialValues={
+          last ?? { type: first.type, claims: first.claims, purpose: first.purpose[language] }
+        }
+        onFinish={(values) => {
+          setLast(values);
+          create.mutate(values);
         }}
-        onFinish={(values) => create.mutate(values)}
         onValuesChange={(changed: Partial<RequestForm>) => {
           if (changed.type !== undefined) {
             const allowed = CREDENTIAL_TYPES.get(changed.type)?.claims ?? [];
@@ -299,9 +313,7 @@ export function RequestTab() {
         >
           <Input maxLength={100} />
         </Form.Item>
-        {create.error && (
-          <Alert type="error" role="alert" showIcon message={create.error.message} />
-        )}
+        {create.error && <Alert type="error" role="alert" showIcon title={create.error.message} />}
         <Button
           type="primary"
           htmlType="submit"

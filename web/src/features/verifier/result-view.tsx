@@ -10,6 +10,21 @@ import { useDateTime } from '../cases';
 export const checkKey = (check: VerificationCheckName): MessageKey =>
   `verifier.check.${check}` as MessageKey;
 
+const DATES = {
+  zh: new Intl.DateTimeFormat('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }),
+  en: new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+  }),
+};
+
 /** Whole minutes from `from` to `to` (never negative). */
 export function minutesBetween(from: string, to: string | Date): number {
   const end = typeof to === 'string' ? Date.parse(to) : to.getTime();
@@ -59,6 +74,10 @@ export function ResultView({
   const language = useLanguage();
   const dateTime = useDateTime();
   const valueText = useValueText();
+  const day = (iso: string | null) => {
+    const date = iso ? new Date(iso) : null;
+    return date && !Number.isNaN(date.getTime()) ? DATES[language].format(date) : '—';
+  };
   const failed = result.checks.find((c) => !c.passed);
   const colon = language === 'zh' ? '：' : ': ';
   const aside = (text: string) => (language === 'zh' ? `（${text}）` : ` (${text})`);
@@ -92,7 +111,7 @@ export function ResultView({
           type="warning"
           showIcon
           className="verifier-result__offline"
-          message={t('verifier.result.offline')}
+          title={t('verifier.result.offline')}
           description={
             <>
               {t('verifier.result.offlineHint')} <StatusAge result={result} />
@@ -119,14 +138,14 @@ export function ResultView({
             {
               key: 'issued',
               label: t('verifier.result.issuedAt'),
-              children: dateTime(result.credential.issuedAt).slice(0, language === 'zh' ? 10 : 11),
+              children: day(result.credential.issuedAt),
             },
             ...(result.credential.expiresAt
               ? [
                   {
                     key: 'expires',
                     label: t('verifier.result.expiresAt'),
-                    children: dateTime(result.credential.expiresAt),
+                    children: day(result.credential.expiresAt),
                   },
                 ]
               : []),

@@ -180,7 +180,7 @@ export function ScanTab({ reload }: { reload: () => Promise<TrustSnapshot> }) {
 
   if (outcome)
     return (
-      <Space direction="vertical" size="middle" className="verifier-shown">
+      <Space orientation="vertical" size="middle" className="verifier-shown">
         <ResultView result={outcome.result} offline={outcome.offline} />
         <Button
           size="large"
@@ -196,13 +196,13 @@ export function ScanTab({ reload }: { reload: () => Promise<TrustSnapshot> }) {
     );
 
   return (
-    <Space direction="vertical" size="middle" className="verifier-scan">
-      <Alert type="info" showIcon message={t('verifier.scan.intro')} />
-      {problem && <Alert type="error" role="alert" showIcon message={problem} />}
+    <Space orientation="vertical" size="middle" className="verifier-scan">
+      <Alert type="info" role="note" showIcon title={t('verifier.scan.intro')} />
+      {problem && <Alert type="error" role="alert" showIcon title={problem} />}
       {busy && (
-        <p>
+        <div role="status">
           <Spin size="small" /> {t('verifier.scan.verifying')}
-        </p>
+        </div>
       )}
       <Card size="small">
         <Space wrap>
