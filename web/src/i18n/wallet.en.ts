@@ -44,7 +44,7 @@ export const walletEn: Record<keyof typeof walletZh, string> = {
     'With nothing ticked, the code only proves that you hold this valid credential.',
   'wallet.qr.generate': 'Make QR code',
   'wallet.qr.back': 'Choose again',
-  'wallet.qr.close': 'Close',
+  'wallet.qr.close': 'Done',
   'wallet.qr.alt': 'QR code presenting {name}',
   'wallet.qr.preparing': 'Preparing…',
   'wallet.qr.countdown': 'Refreshes in {seconds} s',

@@ -40,7 +40,7 @@ export const walletZh = {
   'wallet.qr.noneChosen': '未勾选任何信息时，只证明您持有这份有效证照。',
   'wallet.qr.generate': '生成二维码',
   'wallet.qr.back': '重新选择',
-  'wallet.qr.close': '关闭',
+  'wallet.qr.close': '完成',
   'wallet.qr.alt': '{name} 的出示二维码',
   'wallet.qr.preparing': '正在生成…',
   'wallet.qr.countdown': '{seconds} 秒后刷新',
