@@ -16,7 +16,7 @@ import { CredentialsErrors } from './credentials.errors.js';
 import { credentialsQueries, type CredentialsRepo, type IssuerKeyRow } from './credentials.repo.js';
 
 /** An issuer's public key as /.well-known/jwks.json publishes it (and the verifier trusts it). */
-export interface PublicJwk {
+export type PublicJwk = {
   kty: 'EC';
   crv: 'P-256';
   x: string;
@@ -24,7 +24,7 @@ export interface PublicJwk {
   kid: string;
   alg: 'ES256';
   use: 'sig';
-}
+};
 
 /**
  * What signs for a department: an HSM, a KMS or an SM2 signer plugs in here. `sign` gets the

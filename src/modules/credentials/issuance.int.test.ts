@@ -432,6 +432,31 @@ describe('registry credentials', () => {
     expect(licence.body.claims.vehicleClass).toBe('C1');
     expect(licence.body.claims.licenceNumber).toBe('330681********1233');
     expect(licence.body.expiresAt).toBeTruthy();
+    // 李娜, registered in Nanhu and living in Zhuji, holds a residence permit; 张伟 none.
+    const permit = await api<CredentialView>(
+      app,
+      citizen2,
+      'POST',
+      '/api/v1/me/credentials/registry',
+      { type: 'ResidencePermit' },
+    );
+    expect(permit.status, JSON.stringify(permit.body)).toBe(201);
+    expect(permit.body.claims).toMatchObject({
+      permitNumber: '330681202500321',
+      idNumber: '330402********002X',
+      province: '浙江省',
+      age_over_18: true,
+    });
+    const noPermit = await api<ErrorBody>(
+      app,
+      citizen1,
+      'POST',
+      '/api/v1/me/credentials/registry',
+      {
+        type: 'ResidencePermit',
+      },
+    );
+    expect(noPermit.status).toBe(404);
     // 李娜 has no vehicle, so no driving licence.
     const none = await api<ErrorBody>(app, citizen2, 'POST', '/api/v1/me/credentials/registry', {
       type: 'DrivingLicence',

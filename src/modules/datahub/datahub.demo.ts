@@ -62,6 +62,13 @@ export async function seedDatahubDemo(
       children: [{ name: '张小宇', idNumber: null }],
       employer: '嘉兴南湖示范科技有限公司',
       months: 30,
+      // Registered in Nanhu, living in Zhuji with her husband: a Zhuji residence permit.
+      residencePermit: {
+        permitNumber: '330681202500321',
+        residenceAddress: ADDRESS,
+        issuedOn: '2025-06-30',
+        validUntil: `${Number(now.slice(0, 4)) + 1}-06-30`,
+      },
     },
     {
       name: '王芳',

@@ -92,6 +92,12 @@ export const DATA_ITEMS: DataItem[] = [
     f('address', '户籍地址', 'Registered address', S),
     f('members', '户内成员', 'Members of the household', S),
   ]),
+  person('psb', 'residence-permit', '居住证', 'Residence permit', [
+    f('permitNumber', '居住证号码', 'Permit number'),
+    f('residenceAddress', '居住地址', 'Place of residence', S),
+    f('issuedOn', '签发日期', 'Issued on'),
+    f('validUntil', '有效期至', 'Valid until'),
+  ]),
   person('psb', 'kinship', '亲属关系', 'Kinship', [
     f('spouse', '配偶', 'Spouse', S),
     f('parents', '父母', 'Parents', S),

@@ -22,6 +22,13 @@ export interface PersonProfile {
   property?: { certificateNo: string; address: string; area: number };
   vehicle?: { plate: string; model: string };
   deceased?: { diedAt: string; certificateNo: string };
+  /** 居住证: held where one lives away from the household registration. */
+  residencePermit?: {
+    permitNumber: string;
+    residenceAddress: string;
+    issuedOn: string;
+    validUntil: string;
+  };
 }
 
 /** A newborn's birth as the health source records it (keyed by the mother's identity number). */
@@ -208,6 +215,7 @@ export function personRecords(p: PersonProfile, at: string): RecordRow[] {
       ),
     );
   }
+  if (p.residencePermit) rows.push(row('psb', 'residence-permit', k, { ...p.residencePermit }, at));
   if (p.deceased) {
     rows.push(
       row(
