@@ -109,7 +109,7 @@ function ShownRequest({ request, onNew }: { request: PresentationRequest; onNew:
   if (result)
     return (
       <Space orientation="vertical" size="middle" className="verifier-shown">
-        <ResultView result={result} />
+        <ResultView result={result} claimOrder={request.claims} />
         {newButton}
       </Space>
     );

@@ -5,6 +5,7 @@ import { claimLabel } from '@contracts/credential-claims';
 import { useLanguage, useT, type MessageKey } from '../../i18n';
 import { useBi } from '../catalog';
 import { useDateTime } from '../cases';
+import { CREDENTIAL_TYPES } from './credential-types';
 
 /** The message key of a check's name in words. */
 export const checkKey = (check: VerificationCheckName): MessageKey =>
@@ -65,9 +66,12 @@ export function StatusAge({ result, now }: { result: VerificationResult; now?: D
 export function ResultView({
   result,
   offline = false,
+  claimOrder,
 }: {
   result: VerificationResult;
   offline?: boolean;
+  /** The claims in the order to show them (a request's). */
+  claimOrder?: string[];
 }) {
   const t = useT();
   const bi = useBi();
@@ -81,7 +85,13 @@ export function ResultView({
   const failed = result.checks.find((c) => !c.passed);
   const colon = language === 'zh' ? '：' : ': ';
   const aside = (text: string) => (language === 'zh' ? `（${text}）` : ` (${text})`);
-  const disclosed = Object.entries(result.disclosed);
+  // In the order the request asked, else the catalog's order of the type's claims.
+  const order = claimOrder ?? CREDENTIAL_TYPES.get(result.credential?.type ?? '')?.claims ?? [];
+  const rank = (name: string) => {
+    const at = order.indexOf(name);
+    return at < 0 ? order.length : at;
+  };
+  const disclosed = Object.entries(result.disclosed).sort(([a], [b]) => rank(a) - rank(b));
   return (
     <section
       className={`verifier-result ${result.valid ? 'verifier-result--valid' : 'verifier-result--invalid'}`}

@@ -141,13 +141,14 @@ export function ScanTab({ reload }: { reload: () => Promise<TrustSnapshot> }) {
         await verifyHere(presentation);
         return;
       }
+      // The status list this presentation names is kept for later, whatever the verdict.
+      const uri = statusListUriOf(presentation);
+      if (uri)
+        void keepStatusList(uri)
+          .then(reload)
+          .catch(() => undefined);
       try {
         setOutcome({ result: await verifyOnline(presentation), offline: false });
-        const uri = statusListUriOf(presentation);
-        if (uri)
-          void keepStatusList(uri)
-            .then(reload)
-            .catch(() => undefined);
       } catch (error) {
         if (error instanceof ApiError && error.status === NETWORK_ERROR_STATUS)
           await verifyHere(presentation);
