@@ -24,6 +24,8 @@ import { createCredentialsRepo } from './credentials.repo.js';
 import { registerCredentialsRoutes } from './credentials.routes.js';
 import { createCredentialsService, type CredentialTypeInfo } from './credentials.service.js';
 import { createStatusLists } from './credentials.status-lists.js';
+import { assembleVerifier } from './verifications.assemble.js';
+import { registerVerificationRoutes } from './verifications.routes.js';
 
 /** The frozen definition's steps as issuance reads them. */
 interface FrozenDefinition {
@@ -97,6 +99,7 @@ export function assembleCredentials(deps: {
       const org = row.applicant_org_id
         ? await identity.findOrganizationById(row.applicant_org_id)
         : undefined;
+      const submitter = await identity.findAccountById(row.submitted_by);
       const def = JSON.parse(row.definition) as FrozenDefinition;
       return {
         id: row.id,
@@ -110,6 +113,7 @@ export function assembleCredentials(deps: {
         applicant: person ? { idNumber: person.id_number, name: person.name } : null,
         organization: org ? { creditCode: org.credit_code, name: org.name } : null,
         completedAt: row.completed_at ? new Date(row.completed_at) : clock.now(),
+        submittedByApplicant: submitter?.kind === 'person' || submitter?.kind === 'company',
       };
     },
   });
@@ -145,6 +149,16 @@ export function assembleCredentials(deps: {
   // ── The verifier's side (verifications.service.ts, verifications.routes.ts, verify.node.ts)
   // is assembled here by the verifier helper: it gets `keys.trustList` and `statusLists`
   // (`token`, `uriOf`, `idOfUri`, `copyAt`). ──
+  const verifier = assembleVerifier({
+    db: deps.db,
+    clock,
+    ids,
+    publicUrl,
+    trustList: keys.trustList,
+    statusLists,
+    credentialType: (type) => deps.catalog.credentialType(type),
+    departmentName: (code) => deps.catalog.department(code)?.name.zh,
+  });
 
   return {
     repo,
@@ -154,6 +168,8 @@ export function assembleCredentials(deps: {
     statusLists,
     credentials,
     registry,
+    /** The verifier: requests, verifications, the holder's history (verifications.service.ts). */
+    verifications: verifier.verifications,
     /** The case events port's listener (issues on `application.completed`, same transaction). */
     onCaseEvent: (tx: Kysely<Database>, event: Parameters<typeof issuance.onCaseEvent>[1]) =>
       issuance.onCaseEvent(tx, event),
@@ -170,6 +186,7 @@ export function assembleCredentials(deps: {
         publicUrl,
       });
       // ── Verifier helper: registerVerificationRoutes(server, …) goes here. ──
+      registerVerificationRoutes(server, { verifications: verifier.verifications });
     },
   };
 }

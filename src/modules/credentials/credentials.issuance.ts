@@ -12,6 +12,8 @@ export interface CompletedApplication {
   applicant: { idNumber: string; name: string } | null;
   organization: { creditCode: string; name: string } | null;
   completedAt: Date;
+  /** Whether the account that submitted it is the applicant's own (not a clerk's at a window). */
+  submittedByApplicant: boolean;
 }
 
 /** The application event issuance listens to (the case engine's `application.completed`). */
@@ -99,7 +101,8 @@ export function createApplicationIssuance(deps: {
       const results = resultsOf(event.data);
       if (results.length === 0) return;
       const app = await deps.application(tx, event.applicationId);
-      if (!app) return;
+      // A clerk's window intake: the credentials wait for the applicant's own account.
+      if (!app?.submittedByApplicant) return;
       for (const r of results) {
         const step = app.steps.find((s) => s.id === r.step);
         for (const output of step?.outputs ?? []) {

@@ -60,6 +60,15 @@ export interface NewCredential {
   actorRole: string | null;
 }
 
+/** Whom a credential is about, for its ledger entries: the identity number, else the credit code. */
+export function subjectKeyOf(claims: Record<string, unknown>): string | null {
+  for (const k of ['idNumber', 'creditCode']) {
+    const v = claims[k];
+    if (typeof v === 'string' && v) return v;
+  }
+  return null;
+}
+
 /** A holder key of one copy (P-256 public JWK). */
 export interface HolderKey {
   kty: 'EC';
@@ -313,8 +322,7 @@ export function createCredentialsService(deps: {
           actor: p.accountId,
           actorRole: p.roles.includes('lead') ? 'lead' : 'reviewer',
           purpose: `credential:${row.type}`,
-          subjectIdNumber: null,
-          subjectRef: undefined,
+          subjectIdNumber: subjectKeyOf(JSON.parse(row.claims) as Record<string, unknown>),
           data: { credential: id, status: change.status, reason: change.reason },
           at: now,
         });
