@@ -4,7 +4,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import QRCode from 'qrcode';
 import type { PresentationRequest } from '@contracts/credentials';
 import { claimLabel } from '@contracts/credential-claims';
-import type { ApiError } from '../../api';
+import { NETWORK_ERROR_STATUS, type ApiError } from '../../api';
 import { useLanguage, useT, type MessageKey } from '../../i18n';
 import { useBi } from '../catalog';
 import { CREDENTIAL_TYPES } from './credential-types';
@@ -91,8 +91,14 @@ function ShownRequest({ request, onNew }: { request: PresentationRequest; onNew:
   const state = useQuery<Awaited<ReturnType<typeof getPresentationRequest>>, ApiError>({
     queryKey: ['verifier', 'request', request.id],
     queryFn: ({ signal }) => getPresentationRequest(request.id, signal),
-    refetchInterval: (query) =>
-      query.state.data && query.state.data.state !== 'pending' ? false : left > 0 ? POLL_MS : false,
+    // Until answered or expired; a refusal (the request is gone, the session ended) stops it,
+    // a lost connection does not.
+    refetchInterval: (query) => {
+      const { data, error } = query.state;
+      if (data && data.state !== 'pending') return false;
+      if (error && error.status !== NETWORK_ERROR_STATUS) return false;
+      return left > 0 ? POLL_MS : false;
+    },
     refetchIntervalInBackground: true,
     retry: false,
   });
@@ -156,13 +162,16 @@ function ShownRequest({ request, onNew }: { request: PresentationRequest; onNew:
         <div className="verifier-shown__waiting">
           <Spin size="small" /> {t('verifier.request.waiting')}
         </div>
-        {state.error && (
-          <Alert
-            type="warning"
-            showIcon
-            title={t('verifier.request.pollError', { message: state.error.message })}
-          />
-        )}
+        {state.error &&
+          (state.error.status === NETWORK_ERROR_STATUS ? (
+            <Alert
+              type="warning"
+              showIcon
+              title={t('verifier.request.pollError', { message: state.error.message })}
+            />
+          ) : (
+            <Alert type="error" showIcon title={state.error.message} />
+          ))}
         {newButton}
       </div>
     </div>
