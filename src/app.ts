@@ -391,6 +391,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     }),
     departmentName: (code) => catalog.listDepartments().find((d) => d.code === code)?.name,
     outputNames: (matter) => catalogData.matter(matter)?.outputs.map((o) => o.name) ?? [],
+    paperCopy: (id, account) => credentials.paperCopy(id, account),
   });
   const deadlines = createDeadlinesService({ repo: casesRepo, writer, clock });
   const watch = createWatchService({

@@ -5,6 +5,7 @@ import { ErrorBodySchema } from '../../../shared/contracts/index.js';
 import type { DocumentsService, PrintedDocument } from './documents.service.js';
 
 const IdParams = z.object({ id: z.string().min(1).max(64).describe('Application id') });
+const CredentialParams = z.object({ id: z.string().min(1).max(64).describe('Credential id') });
 // Fastify sends a Buffer as it is (no serializer runs); the schema only documents it.
 const PdfSchema = z
   .custom<Buffer>((v) => Buffer.isBuffer(v))
@@ -21,6 +22,8 @@ const ROUTES: {
   path: string;
   summary: string;
   print: (d: DocumentsService, p: Principal, id: string) => Promise<PrintedDocument>;
+  tag?: string;
+  params?: typeof CredentialParams;
 }[] = [
   {
     path: '/api/v1/applications/:id/receipt.pdf',
@@ -40,9 +43,20 @@ const ROUTES: {
       '出件单: the result hand-over slip as PDF, to sign at pick-up (completed applications only)',
     print: (d, p, id) => d.handOverSlip(p, id),
   },
+  {
+    path: '/api/v1/me/credentials/:id/paper.pdf',
+    summary:
+      '电子证照纸质件: the holder prints a licence, proof, decision or record with a QR code of a paper copy (no holder key, every claim disclosed); identity certificates have none (409 CREDENTIAL_NO_PAPER), nor revoked, suspended or expired ones (409)',
+    print: (d, p, id) => d.credentialPaper(p, id),
+    tag: 'credentials',
+    params: CredentialParams,
+  },
 ];
 
-/** The printable documents of an application; whoever may read the application may print them. */
+/**
+ * The printable documents of an application (whoever may read the application may print
+ * them) and the paper form of the signed-in holder's own credential.
+ */
 export function registerDocumentsRoutes(
   app: HttpServer,
   deps: { documents: DocumentsService },
@@ -52,10 +66,10 @@ export function registerDocumentsRoutes(
       route.path,
       {
         schema: {
-          tags: ['applications'],
+          tags: [route.tag ?? 'applications'],
           summary: route.summary,
           produces: ['application/pdf'],
-          params: IdParams,
+          params: route.params ?? IdParams,
           response: responses,
         },
       },

@@ -1,8 +1,9 @@
 import fs from 'node:fs/promises';
 import type { Clock } from '../../platform/clock/index.js';
-import type { Bilingual } from '../../platform/errors/index.js';
+import { NotFoundError, type Bilingual } from '../../platform/errors/index.js';
 import type { Principal } from '../../platform/http/index.js';
 import type { ApplicationView } from '../../../shared/contracts/index.js';
+import type { CredentialView } from '../../../shared/contracts/credentials.js';
 import type { CasesService } from '../cases/index.js';
 import { DocumentErrors } from './documents.errors.js';
 import {
@@ -17,6 +18,7 @@ import {
   trackingUrl,
 } from './documents.text.js';
 import { parseFontRef } from './font-locator.js';
+import { renderCredentialPaper } from './credential-paper.js';
 import {
   createSheet,
   WARN,
@@ -69,6 +71,14 @@ export function createDocumentsService(deps: {
   departmentName?: (code: string) => Bilingual | undefined;
   /** The names of what a matter issues (营业执照 …), for the hand-over slip. */
   outputNames?: (matter: string) => Bilingual[];
+  /**
+   * The paper copy of a holder's credential (the credentials module's `paperCopy`): 404 for
+   * anyone else's, 409 for an identity certificate or one not valid. Absent: no paper forms.
+   */
+  paperCopy?: (
+    credentialId: string,
+    account: string,
+  ) => Promise<{ sdJwt: string; credential: CredentialView }>;
 }) {
   const office = deps.office ?? DEFAULT_OFFICE;
   const cache = new Map<string, Promise<LoadedFont>>();
@@ -89,16 +99,21 @@ export function createDocumentsService(deps: {
     return font;
   }
 
-  async function sheetFor(
-    app: ApplicationView,
-    title: Bilingual,
-    note?: Bilingual,
-  ): Promise<Sheet> {
+  async function fonts(): Promise<{ regular: LoadedFont; bold: LoadedFont | undefined }> {
     if (!deps.fontPath) throw DocumentErrors.fontMissing();
     const regular = await load(deps.fontPath);
     const bold = deps.boldFontPath
       ? await load(deps.boldFontPath).catch(() => undefined)
       : undefined;
+    return { regular, bold };
+  }
+
+  async function sheetFor(
+    app: ApplicationView,
+    title: Bilingual,
+    note?: Bilingual,
+  ): Promise<Sheet> {
+    const { regular, bold } = await fonts();
     const sheet = createSheet({
       fonts: { regular, bold },
       info: {
@@ -245,6 +260,33 @@ export function createDocumentsService(deps: {
   }
 
   return {
+    /**
+     * 电子证照纸质件: the holder's credential on paper with a QR code of a fresh paper copy.
+     * Only the holder prints it (404 for anyone else's); an identity certificate, or one
+     * revoked, suspended or expired, is the credentials module's 409; no font is 503.
+     */
+    async credentialPaper(p: Principal, credentialId: string): Promise<PrintedDocument> {
+      if (!deps.paperCopy)
+        throw new NotFoundError('DOCUMENTS_PAPER_UNAVAILABLE', {
+          zh: '本平台未提供电子证照纸质件',
+          en: 'This platform prints no paper forms of e-credentials',
+        });
+      // The font first: a copy is a status slot, not to be spent on a page that cannot print.
+      const loaded = await fonts();
+      const { sdJwt, credential } = await deps.paperCopy(credentialId, p.accountId);
+      const issuer = deps.departmentName?.(credential.issuer.code);
+      const pdf = await renderCredentialPaper({
+        view: credential,
+        qrText: sdJwt,
+        publicUrl: deps.publicUrl,
+        issuedBy: issuer?.zh ?? credential.issuer.name,
+        ...(issuer ? { issuedByEn: issuer.en } : {}),
+        printedAt: deps.clock.now(),
+        fonts: loaded,
+      });
+      return { pdf, filename: `${credential.name.zh}-电子证照纸质件.pdf` };
+    },
+
     /** 受理回执 of an accepted (or paused, or completed) application; 404 / 409 / 503 as above. */
     async receipt(p: Principal, applicationId: string): Promise<PrintedDocument> {
       const app = await deps.cases.get(p, applicationId);
