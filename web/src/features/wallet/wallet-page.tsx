@@ -1,5 +1,5 @@
 import './wallet.css';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Empty, Skeleton } from 'antd';
 import type { CredentialView } from '@contracts/credentials';
 import { usePageTitle } from '../../app/use-page-title';
@@ -8,6 +8,7 @@ import { CredentialCard } from './credential-card';
 import { HolderQrModal } from './holder-qr';
 import { VerificationHistory } from './verification-history';
 import { REGISTRY_TYPES, useCredentials } from './wallet-api';
+import { ensureCopies } from './wallet-store';
 import { RegistryButtons } from './wallet-parts';
 
 /**
@@ -23,6 +24,14 @@ export default function WalletPage() {
     (credentials.data ?? []).filter((c) => c.status !== 'revoked').map((c) => c.type),
   );
   const fetchable = REGISTRY_TYPES.filter((type) => !held.has(type));
+
+  // Copies are fetched ahead, so 出示二维码 shows at once and still works without a network.
+  useEffect(() => {
+    const now = Date.now();
+    for (const c of credentials.data ?? [])
+      if (c.status === 'valid' && (!c.expiresAt || Date.parse(c.expiresAt) > now))
+        ensureCopies(c.id).catch(() => undefined);
+  }, [credentials.data]);
 
   return (
     <div className="wallet-page">
