@@ -124,7 +124,11 @@ export function ResultView({
           title={t('verifier.result.offline')}
           description={
             <>
-              {t('verifier.result.offlineHint')} <StatusAge result={result} />
+              {t('verifier.result.offlineHint')}
+              <br />
+              <strong>
+                <StatusAge result={result} />
+              </strong>
             </>
           }
         />

@@ -257,6 +257,13 @@ export function ScanTab({ reload }: { reload: () => Promise<TrustSnapshot> }) {
               id="verifier-paste"
               value={text}
               onChange={(e) => setText(e.target.value)}
+              // A desk scanner types the code and presses Enter: that verifies it at once.
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' && !e.shiftKey && text.includes('~')) {
+                  e.preventDefault();
+                  void verify(text);
+                }
+              }}
               placeholder={t('verifier.scan.pastePlaceholder')}
               autoSize={{ minRows: 3, maxRows: 8 }}
               spellCheck={false}
