@@ -10,7 +10,7 @@ import type {
   ErrorBody,
 } from '../../../shared/contracts/index.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
-import { api, guideOf, satisfyMaterials } from '../../../test/support/cases.js';
+import { api, guideOf, satisfyMaterials, uploadFor } from '../../../test/support/cases.js';
 import { decodeStatus } from './credentials.status-lists.js';
 import type { PublicJwk } from './credentials.keys.js';
 
@@ -345,6 +345,43 @@ describe('credentials of a completed application', () => {
       '/.well-known/jwt-vc-issuer',
     );
     expect(meta.body.jwks_uri).toBe(`${meta.body.issuer}/.well-known/jwks.json`);
+  });
+});
+
+describe('issuer keys and window intake', () => {
+  it('makes one key for a department however many ask for it at once', async () => {
+    const signers = await Promise.all(
+      Array.from({ length: 5 }, () => app.services.credentials.keys.signer('edu')),
+    );
+    expect(new Set(signers.map((s) => s.kid)).size).toBe(1);
+    expect((await jwks()).filter((k) => k.kid.startsWith('edu:'))).toHaveLength(1);
+  });
+
+  it('issues nothing to the clerk who took an application in at a window', async () => {
+    const clerk1 = await app.login('clerk1');
+    const guide = await guideOf(app, 'matter', 'judicial-legal-aid');
+    const material = guide.materials.find((m) => m.id === 'case-materials')!;
+    const materials = [
+      { material: 'case-materials', fileId: await uploadFor(app, clerk1, material) },
+      { material: 'financial-hardship-declaration', commitment: {} },
+    ];
+    const taken = await api<ApplicationView>(app, clerk1, 'POST', '/api/v1/applications', {
+      matter: 'judicial-legal-aid',
+      form: guide.form.examples[0],
+      materials,
+      applicant: { idNumber: '330681199003071233' },
+      channel: 'window',
+      originals: ['case-materials'],
+    });
+    expect(taken.status, JSON.stringify(taken.body)).toBe(201);
+    await complete(taken.body);
+    const clerkAccount = (await app.services.identity.authenticate(clerk1))!.accountId;
+    const held = await app.db
+      .selectFrom('credentials')
+      .select('id')
+      .where('holder_account', '=', clerkAccount)
+      .execute();
+    expect(held).toEqual([]);
   });
 });
 
