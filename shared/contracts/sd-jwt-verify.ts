@@ -29,7 +29,7 @@ export interface JwkLike {
   y?: string;
   kid?: string;
   alg?: string;
-  [k: string]: unknown;
+  use?: string;
 }
 /** The JWK type the crypto port receives. */
 export type JsonWebKeyLike = JwkLike;

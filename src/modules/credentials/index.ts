@@ -38,3 +38,10 @@ export { REGISTRY_SPECS, type RegistryType } from './credentials.registry.js';
 export { ageOver18, maskedClaims, provinceOf, withDerivedClaims } from './credentials.claims.js';
 export { CredentialsErrors } from './credentials.errors.js';
 // ── Verifier helper: export createVerificationService / registerVerificationRoutes here. ──
+export {
+  createVerificationsService,
+  VerificationsErrors,
+  type VerificationsService,
+} from './verifications.service.js';
+export { registerVerificationRoutes } from './verifications.routes.js';
+export { createNodeVerifyCrypto, createStatusListSource } from './verify.node.js';
