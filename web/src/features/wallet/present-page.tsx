@@ -1,5 +1,5 @@
 import './wallet.css';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { Alert, Button, Card, Radio, Result, Skeleton, Space, Tag } from 'antd';
 import type {
@@ -176,7 +176,12 @@ export default function PresentPage() {
   const id = search.get('request') ?? '';
   const request = usePresentationRequest(id);
   const credentials = useCredentials();
-  const [openedAt] = useState(() => Date.now());
+  const [now, setNow] = useState(() => Date.now());
+  // The request lives 5 minutes: the page says so when it runs out while the holder reads it.
+  useEffect(() => {
+    const tick = setInterval(() => setNow(Date.now()), 5000);
+    return () => clearInterval(tick);
+  }, []);
   const answer = useAnswerRequest(request.data);
 
   let body;
@@ -216,7 +221,7 @@ export default function PresentPage() {
         subTitle={t('wallet.present.answeredHint')}
       />
     );
-  else if (request.data.state === 'expired' || Date.parse(request.data.expiresAt) < openedAt)
+  else if (request.data.state === 'expired' || Date.parse(request.data.expiresAt) <= now)
     body = (
       <Result
         status="warning"
