@@ -285,6 +285,30 @@ describe('a verifier’s request', () => {
     );
   });
 
+  it('takes one of two answers sent at once; the other is a 409, never a 500', async () => {
+    const r = (await createRequest(['ResidentIdCard'], ['name'])).body;
+    const shown = await Promise.all(
+      [0, 1].map(() =>
+        presentation(citizen1, idCard, ['name'], { aud: r.clientId, nonce: r.nonce }),
+      ),
+    );
+    const answers = await Promise.all(
+      shown.map((p) =>
+        api<VerificationResult & ErrorBody>(
+          app,
+          null,
+          'POST',
+          `/api/v1/verifications/requests/${r.id}/response`,
+          {
+            presentation: p,
+          },
+        ),
+      ),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    expect(answers.find((a) => a.status === 200)!.body.valid).toBe(true);
+  });
+
   it('expires after 5 minutes: refused with 409, shown as expired', async () => {
     const r = (await createRequest(['ResidentIdCard'], ['name'])).body;
     const shown = await presentation(citizen1, idCard, ['name'], {
