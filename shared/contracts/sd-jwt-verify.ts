@@ -224,7 +224,8 @@ export function base64urlEncode(bytes: Uint8Array): string {
 
 /** A value as text in a message, short (it comes from the presentation). */
 const show = (v: unknown): string => (JSON.stringify(v) ?? 'undefined').slice(0, 40);
-const ascii = (text: string): Uint8Array => new TextEncoder().encode(text);
+const encoder = new TextEncoder();
+const ascii = (text: string): Uint8Array => encoder.encode(text);
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -264,7 +265,7 @@ export function parseSdJwt(text: string): Outcome<ParsedSdJwt> {
   if (input.length === 0) return fail('内容为空', 'The text is empty');
   if (input.length > MAX_PRESENTATION)
     return fail('内容过长，不是电子证照', 'The text is too long to be a credential');
-  if (/^[a-z][a-z0-9+.-]*:/i.test(input))
+  if (/^[a-z][a-z0-9+.-]{0,31}:/i.test(input))
     return fail(
       '这是一个链接或其他二维码，不是电子证照的出示码',
       'This is a link or another kind of QR code, not a presented credential',
@@ -319,14 +320,16 @@ export async function decodeDisclosure(
   });
 }
 
-/** Sets an own property even for names like `__proto__`. */
+/** Sets an own property, also for the name `__proto__` (which plain assignment would not). */
 function setOwn(target: Record<string, unknown>, name: string, value: unknown): void {
-  Object.defineProperty(target, name, {
-    value,
-    enumerable: true,
-    writable: true,
-    configurable: true,
-  });
+  if (name === '__proto__')
+    Object.defineProperty(target, name, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  else target[name] = value;
 }
 
 /**

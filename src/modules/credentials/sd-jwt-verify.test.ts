@@ -7,6 +7,8 @@ import {
   VerificationCheckNameSchema,
 } from '../../../shared/contracts/credentials.js';
 import {
+  processDisclosures,
+  sha256b64url,
   verifyPresentation,
   verifyStatusListToken,
   type VerifyOptions,
@@ -405,6 +407,23 @@ describe('verifyStatusListToken', () => {
   it('is refused through a presentation whose list token has a wrong sub → status', async () => {
     tokens.set(listUri('gaj-3'), statusListToken({ key: gaj, uri: listUri('gaj-1'), iat: T - 60 }));
     expect(await failedCheck(await presentation({ listId: 'gaj-3' }))).toBe('status');
+  });
+});
+
+describe('processDisclosures', () => {
+  it('keeps a disclosure named __proto__ as an own claim, never as the prototype', async () => {
+    const d = Buffer.from(JSON.stringify(['salt', '__proto__', { polluted: true }])).toString(
+      'base64url',
+    );
+    const payload = { _sd: [await sha256b64url(d, crypto)], iss: FIXTURE_URL };
+    const r = await processDisclosures(payload, [d], crypto);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(Object.getPrototypeOf(r.value.claims)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(r.value.claims, '__proto__')?.value).toEqual({
+      polluted: true,
+    });
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 });
 
