@@ -2,7 +2,7 @@
 // verifyPresentation with the Node backend (issuer signature, KB-JWT, disclosures, status from
 // the cache), against the raw ES256 verify rate and the library's SDJwtVcInstance.verify, in
 // the same run, on one core.
-// Run: npx tsx bench/credentials.bench.ts [--copies 3000] [--seconds 2] [--rounds 3] [--quick] [--no-write]
+// Run: npx tsx bench/credentials.bench.ts [--copies 3000] [--seconds 1.5] [--rounds 5] [--quick] [--no-write]
 // Prints a markdown table and writes it under "## Credentials" in BENCHMARKS.md.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -33,8 +33,8 @@ const arg = (name: string, fallback: string) => {
   return i >= 0 ? (argv[i + 1] ?? fallback) : fallback;
 };
 const COPIES = Number(arg('copies', argv.includes('--quick') ? '600' : '3000'));
-const SECONDS = Number(arg('seconds', argv.includes('--quick') ? '1' : '2'));
-const ROUNDS = Number(arg('rounds', argv.includes('--quick') ? '1' : '3'));
+const SECONDS = Number(arg('seconds', argv.includes('--quick') ? '1' : '1.5'));
+const ROUNDS = Number(arg('rounds', argv.includes('--quick') ? '1' : '5'));
 const WRITE = !argv.includes('--no-write') && !argv.includes('--quick');
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -165,27 +165,47 @@ const library = async (statusToken: string) => {
 const jwks = distinct.slice(0, 1000).map((_, i) => fixtureKey(`k${i}`).jwk);
 
 log('measuring …');
-// Interleaved rounds, best of each: the machine is shared, and load drifts during a run.
+// The machine is shared and its load drifts: every measure runs right after a short raw
+// ES256 run, in interleaved rounds, and is reported as the median of its ratio to that raw run
+// (times the median raw rate, so the rates and percentages agree).
+const rawRun = (seconds: number) =>
+  rate(raw, ([d, s]) => verify('sha256', d, { key, dsaEncoding: 'ieee-p1363' }, s), seconds);
 const runs = {
-  raw: async () =>
-    rate(raw, ([d, s]) => verify('sha256', d, { key, dsaEncoding: 'ieee-p1363' }, s)),
   distinct: async () => rate(distinct, verifier(0)),
   distinctCached: async () => rate(distinct, verifier(10_000)),
   again: async () => rate(again, verifier(0)),
   againCached: async () => rate(again, verifier(10_000)),
-  library: async () => rate(distinct.slice(0, 300), await library(token), SECONDS / 2),
-  librarySmall: async () => rate(distinct.slice(0, 1000), await library(smallToken)),
+  library: async () => rate(distinct.slice(0, 60), await library(token)),
+  librarySmall: async () => rate(distinct.slice(0, 300), await library(smallToken)),
   importJwk: async () =>
     rate(jwks, (jwk) => createPublicKey({ key: { ...jwk }, format: 'jwk' }).type === 'public'),
 };
-const best = Object.fromEntries(Object.keys(runs).map((k) => [k, 0])) as Record<
-  keyof typeof runs,
-  number
+type Measure = keyof typeof runs;
+const names = Object.keys(runs) as Measure[];
+const ratios = Object.fromEntries(names.map((k) => [k, [] as number[]])) as Record<
+  Measure,
+  number[]
 >;
+const raws: number[] = [];
 for (let round = 0; round < ROUNDS; round++)
-  for (const name of Object.keys(runs) as (keyof typeof runs)[])
-    best[name] = Math.max(best[name], await runs[name]());
-const m = best;
+  for (const name of names) {
+    const r = await rawRun(SECONDS / 2);
+    raws.push(r);
+    ratios[name].push((await runs[name]()) / r);
+  }
+const median = (xs: number[]) => {
+  const v = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(v.length / 2);
+  return v.length % 2 ? v[mid]! : (v[mid - 1]! + v[mid]!) / 2;
+};
+const rawRate = median(raws);
+const m = {
+  raw: rawRate,
+  ...(Object.fromEntries(names.map((k) => [k, median(ratios[k]) * rawRate])) as Record<
+    Measure,
+    number
+  >),
+};
 const importCeiling = 1 / (2 / m.raw + 1 / m.importJwk);
 const ceiling = m.raw / 2;
 const pct = (n: number) =>
@@ -231,13 +251,16 @@ const rows: [string, string, string][] = [
 const met = m.distinct >= 0.5 * m.raw;
 const table = [
   `Machine: ${machine()}. Command: \`npx tsx bench/credentials.bench.ts${argv.length ? ` ${argv.join(' ')}` : ''}\` (part of \`npm run bench\`; ${new Date().toISOString().slice(0, 10)}).`,
-  `One core, in process, best of ${ROUNDS} interleaved round(s) of ${SECONDS} s per measure; ${fmt(COPIES)} presentations of an ID-card copy (4 claims, 2 disclosed, ${fmt(bytes)} characters), each verification: parse, issuer key and department, issuer ES256, 2 disclosure digests, expiry, KB-JWT ES256 with sd_hash, audience, nonce, freshness, replay look-up (in memory), claims, status from the cache (2^17-entry list).`,
+  `One core, in process, ${ROUNDS} interleaved round(s) of ${SECONDS} s per measure, each after ${SECONDS / 2} s of raw ES256, as the median ratio to it (raw: the median of ${ROUNDS * 7} raw runs, between ${fmt(Math.min(...raws))} and ${fmt(Math.max(...raws))} /s); ${fmt(COPIES)} presentations of an ID-card copy (4 claims, 2 disclosed, ${fmt(bytes)} characters), each verification: parse, issuer key and department, issuer ES256, 2 disclosure digests, expiry, KB-JWT ES256 with sd_hash, audience, nonce, freshness, replay look-up (in memory), claims, status from the cache (2^17-entry list).`,
   '',
   '| measure | result | note |',
   '|---|---|---|',
   ...rows.map((r) => `| ${r.join(' | ')} |`),
   '',
-  `Full verification makes two ES256 verifies (issuer and holder), so its ceiling is 50 % of the raw rate. Target of issue 12, full verification ≥ 50 % of raw: ${met ? '**met**' : '**not met**'} for distinct copies (${Math.round((100 * m.distinct) / m.raw)} % of raw, ${Math.round((100 * m.distinct) / ceiling)} % of the ceiling)${met ? '' : ': two ES256 verifies cannot reach 50 % of one; only the cached re-presentation (b) does, with one'}. The issuer-signature cache (bounded LRU, keyed by the key and the exact issuer-JWT bytes, positive results only) is off by default; it pays only when the same copy is presented again, which the wallet avoids (one copy per presentation).`,
+  `Full verification makes two ES256 verifies (issuer and holder), so its ceiling is 50 % of the raw rate; a distinct copy also brings a new holder key to import, which on OpenSSL 3 costs about as much as a verify, so (a) cannot pass ${Math.round((100 * importCeiling) / m.raw)} % of raw here.`,
+  `Target of issue 12, full verification ≥ 50 % of raw: ${met ? '**met**' : '**not met**'} for distinct copies (${Math.round((100 * m.distinct) / m.raw)} % of raw, ${Math.round((100 * m.distinct) / ceiling)} % of the two-verify ceiling). ${m.againCached >= 0.5 * m.raw ? 'It is met' : 'It is not met either'} by the re-presented copy with the issuer-signature cache (${Math.round((100 * m.againCached) / m.raw)} % of raw, one ES256 per verification).`,
+  'The issuer-signature cache (bounded LRU, keyed by the key and the exact issuer-JWT bytes, positive results only) is off by default and off on the server: it pays only when the same copy is presented again, which the wallet avoids (one copy per presentation).',
+  'The two (a) rows do the same work (the cache never hits on distinct copies): their difference is the noise of this shared machine in this run.',
 ].join('\n');
 console.log(table);
 if (WRITE) writeSection(table);
