@@ -28,10 +28,10 @@ export const CredentialsErrors = {
       zh: '当前账号未绑定实名身份，无法申领证照',
       en: 'This account is not linked to a verified person, so it cannot hold this credential',
     }),
-  noRecord: (type: string) =>
+  noRecord: (name: { zh: string; en: string }) =>
     new NotFoundError('CREDENTIAL_NO_RECORD', {
-      zh: `数据源中没有您可用于签发${type}的记录`,
-      en: `The registry holds no record of yours to issue a ${type} from`,
+      zh: `登记机关没有您的${name.zh}记录，无法领取`,
+      en: `The registry holds no ${name.en.toLowerCase()} record of yours to issue from`,
     }),
   unknownType: (type: string) =>
     new ValidationError(

@@ -28,6 +28,14 @@ interface RegistrySpec {
   validUntil?(data: Record<string, Record<string, unknown>>): unknown;
 }
 
+/** The registry credentials in words, for what is said to the person. */
+const REGISTRY_NAMES: Record<RegistryType, { zh: string; en: string }> = {
+  ResidentIdCard: { zh: '居民身份证', en: 'Resident identity card' },
+  HouseholdRegister: { zh: '居民户口簿', en: 'Household register' },
+  DrivingLicence: { zh: '机动车驾驶证', en: 'Driving licence' },
+  ResidencePermit: { zh: '居住证', en: 'Residence permit' },
+};
+
 const pick = (o: Record<string, unknown> | undefined, k: string): unknown => o?.[k];
 
 /** Each registry credential: the data hub items it reads and the claims it carries. */
@@ -176,7 +184,7 @@ export function createRegistryCredentials(deps: {
             ),
           );
       }
-      if (missing) throw CredentialsErrors.noRecord(type);
+      if (missing) throw CredentialsErrors.noRecord(REGISTRY_NAMES[type]);
       const claims = Object.fromEntries(
         Object.entries(spec.claims(data, { idNumber: key, name: person.name })).filter(
           ([, v]) => v !== undefined && v !== null && v !== '',

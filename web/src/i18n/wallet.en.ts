@@ -19,7 +19,7 @@ export const walletEn: Record<keyof typeof walletZh, string> = {
   'wallet.registry.ResidencePermit': 'Fetch residence permit',
   'wallet.registry.added': 'Added: {name}',
   'wallet.registry.none':
-    'The registry holds no such record of yours, so there is nothing to fetch.',
+    'If you think the register is wrong, ask for a correction under “Who used my data”.',
 
   'wallet.status.valid': 'Valid',
   'wallet.status.revoked': 'Revoked',

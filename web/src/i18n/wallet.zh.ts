@@ -16,7 +16,7 @@ export const walletZh = {
   'wallet.registry.DrivingLicence': '领取驾驶证',
   'wallet.registry.ResidencePermit': '领取居住证',
   'wallet.registry.added': '已领取：{name}',
-  'wallet.registry.none': '登记机关没有您的相应记录，无法领取。',
+  'wallet.registry.none': '如认为登记有误，可在“我的数据使用记录”中申请更正。',
 
   'wallet.status.valid': '有效',
   'wallet.status.revoked': '已撤销',
