@@ -113,7 +113,13 @@ export function assembleCredentials(deps: {
         applicant: person ? { idNumber: person.id_number, name: person.name } : null,
         organization: org ? { creditCode: org.credit_code, name: org.name } : null,
         completedAt: row.completed_at ? new Date(row.completed_at) : clock.now(),
-        submittedByApplicant: submitter?.kind === 'person' || submitter?.kind === 'company',
+        holderAccount:
+          submitter?.kind === 'person' || submitter?.kind === 'company'
+            ? submitter.id
+            : ((await identity.ownAccountOf({
+                personId: row.applicant_person_id ?? undefined,
+                organizationId: row.applicant_org_id ?? undefined,
+              })) ?? null),
       };
     },
   });

@@ -12,8 +12,12 @@ export interface CompletedApplication {
   applicant: { idNumber: string; name: string } | null;
   organization: { creditCode: string; name: string } | null;
   completedAt: Date;
-  /** Whether the account that submitted it is the applicant's own (not a clerk's at a window). */
-  submittedByApplicant: boolean;
+  /**
+   * The applicant's own account, which holds the credentials: the submitting account when the
+   * applicant applied online, the applicant's account when a clerk took it in at a window;
+   * null when the applicant has no account (nothing can hold the credential).
+   */
+  holderAccount: string | null;
 }
 
 /** The application event issuance listens to (the case engine's `application.completed`). */
@@ -96,13 +100,13 @@ export function createApplicationIssuance(deps: {
   return {
     /** The case events port's listener: acts on `application.completed`, ignores the rest. */
     async onCaseEvent(tx: Kysely<Database>, event: CompletedEvent): Promise<void> {
-      const holder = event.recipientAccount;
-      if (event.type !== 'application.completed' || !holder) return;
+      if (event.type !== 'application.completed') return;
       const results = resultsOf(event.data);
       if (results.length === 0) return;
       const app = await deps.application(tx, event.applicationId);
-      // A clerk's window intake: the credentials wait for the applicant's own account.
-      if (!app?.submittedByApplicant) return;
+      // Never the clerk's: a window intake's credentials go to the applicant's own account.
+      const holder = app?.holderAccount;
+      if (!app || !holder) return;
       for (const r of results) {
         const step = app.steps.find((s) => s.id === r.step);
         for (const output of step?.outputs ?? []) {

@@ -357,7 +357,7 @@ describe('issuer keys and window intake', () => {
     expect((await jwks()).filter((k) => k.kid.startsWith('edu:'))).toHaveLength(1);
   });
 
-  it('issues nothing to the clerk who took an application in at a window', async () => {
+  it('issues the result of a window intake to the applicant’s own account, never to the clerk', async () => {
     const clerk1 = await app.login('clerk1');
     const guide = await guideOf(app, 'matter', 'judicial-legal-aid');
     const material = guide.materials.find((m) => m.id === 'case-materials')!;
@@ -378,10 +378,20 @@ describe('issuer keys and window intake', () => {
     const clerkAccount = (await app.services.identity.authenticate(clerk1))!.accountId;
     const held = await app.db
       .selectFrom('credentials')
-      .select('id')
-      .where('holder_account', '=', clerkAccount)
+      .select(['holder_account', 'application_id'])
+      .where('application_id', '=', taken.body.id)
       .execute();
-    expect(held).toEqual([]);
+    expect(held.length).toBeGreaterThan(0);
+    expect(held.map((h) => h.holder_account)).not.toContain(clerkAccount);
+    // 张伟 (citizen1) finds it in his own wallet.
+    const wallet = await api<CredentialView[] | { items: CredentialView[] }>(
+      app,
+      citizen1,
+      'GET',
+      '/api/v1/me/credentials',
+    );
+    const items = Array.isArray(wallet.body) ? wallet.body : wallet.body.items;
+    expect(items.map((c) => c.applicationId)).toContain(taken.body.id);
   });
 });
 

@@ -89,6 +89,23 @@ function identityQueries(db: Kysely<Database>) {
       return Number(row.n);
     },
 
+    /**
+     * The applicant's own account (kind person or company) of a person or an organisation,
+     * the first made when there are several; undefined when they have none.
+     */
+    async ownAccountOf(of: {
+      personId?: string;
+      organizationId?: string;
+    }): Promise<string | undefined> {
+      if (!of.personId && !of.organizationId) return undefined;
+      let q = db.selectFrom('accounts').select('id').where('kind', 'in', ['person', 'company']);
+      q = of.organizationId
+        ? q.where('organization_id', '=', of.organizationId)
+        : q.where('person_id', '=', of.personId!);
+      const row = await q.orderBy('created_at').orderBy('id').limit(1).executeTakeFirst();
+      return row?.id;
+    },
+
     findPersonByIdNumber(idNumber: string): Promise<PersonRow | undefined> {
       return db
         .selectFrom('persons')
