@@ -121,18 +121,25 @@ function snapshotOf(stored: Stored, language: Language): TrustSnapshot {
 /** Whether the browser believes it is offline (then nothing is fetched, nothing logged). */
 export const isOffline = (): boolean => typeof navigator !== 'undefined' && !navigator.onLine;
 
-/** GET a same-origin path; null on any failure (offline, refused, not what was expected). */
-async function fetchText(path: string, accept: string): Promise<string | null> {
+/**
+ * GET a same-origin path; null on any failure (offline, refused, not what was expected).
+ * `cache: 'no-cache'` asks the server even when the browser holds a fresh copy.
+ */
+async function fetchText(
+  path: string,
+  accept: string,
+  cache: RequestCache = 'default',
+): Promise<string | null> {
   try {
-    const response = await fetch(path, { headers: { Accept: accept }, credentials: 'omit' });
+    const response = await fetch(path, { headers: { Accept: accept }, credentials: 'omit', cache });
     return response.ok ? await response.text() : null;
   } catch {
     return null;
   }
 }
 
-async function fetchJson(path: string): Promise<unknown> {
-  const text = await fetchText(path, 'application/json');
+async function fetchJson(path: string, cache?: RequestCache): Promise<unknown> {
+  const text = await fetchText(path, 'application/json', cache);
   if (text === null) return null;
   try {
     return JSON.parse(text) as unknown;
@@ -153,6 +160,23 @@ export async function keepStatusList(uri: string, force = false): Promise<boolea
   const entry: CachedStatusList = { uri, token: token.trim(), fetchedAt: new Date().toISOString() };
   await put(TRUST, `status:${uri}`, entry);
   return true;
+}
+
+/**
+ * Makes sure the kept JWKS has the key `kid`: fetches the JWKS again when it does not (a key
+ * made or rotated after the page last fetched it, e.g. a department's first key). False when
+ * the key could not be kept (offline, refused, or not in the JWKS).
+ */
+export async function keepIssuerKey(kid: string): Promise<boolean> {
+  if (isOffline()) return false;
+  if ((await readStored()).keys.some((k) => k.kid === kid)) return true;
+  const fetchedAt = new Date().toISOString();
+  // The JWKS is served with max-age=300: the browser's copy may be the one that lacks the key.
+  const jwks = await fetchJson('/.well-known/jwks.json', 'no-cache');
+  if (!jwks || !Array.isArray((jwks as { keys?: unknown }).keys)) return false;
+  const keys = (jwks as { keys: JwkLike[] }).keys;
+  await put(TRUST, 'jwks', { keys, fetchedAt });
+  return keys.some((k) => k.kid === kid);
 }
 
 /**

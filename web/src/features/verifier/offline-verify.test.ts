@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { OFFLINE_AUDIENCE, vctOf } from '@contracts/credentials';
 import { base64urlEncode, sha256b64url, type JwkLike } from '@contracts/sd-jwt-verify';
 import { CREDENTIAL_TYPES, parseCredentialTypes } from './credential-types';
-import { statusListUriOf, verifyInBrowser, type ReplayRecord } from './offline-verify';
+import { issuerKidOf, statusListUriOf, verifyInBrowser, type ReplayRecord } from './offline-verify';
 import {
   createBrowserTrust,
   createWebVerifyCrypto,
@@ -307,6 +307,8 @@ describe('verifyInBrowser', () => {
     expect(link.failedCheck).toBe('format');
     expect(statusListUriOf(await present(paper, ['name'], null))).toBe(uri);
     expect(statusListUriOf('not a credential')).toBeNull();
+    expect(issuerKidOf(await present(paper, ['name'], null))).toBe(psb.kid);
+    expect(issuerKidOf('not a credential')).toBeNull();
   });
 });
 

@@ -30,6 +30,17 @@ export function statusListUriOf(presentation: string): string | null {
 }
 
 /**
+ * The key id (`kid`) of a presentation's issuer JWT header, read without verifying anything:
+ * which issuer key the page must keep to verify it offline. Null when it names none.
+ */
+export function issuerKidOf(presentation: string): string | null {
+  const parsed = parseSdJwt(presentation);
+  if (!parsed.ok) return null;
+  const kid = parsed.value.jwt.header['kid'];
+  return typeof kid === 'string' ? kid : null;
+}
+
+/**
  * Verifies a presentation shown by its holder (aud = any verifier, 60 s) or a paper copy, in the
  * browser: every check of docs/credentials.md, the replay check against `replay`. An accepted
  * presentation is remembered. Answers a VerificationResult like the server's (id null). Never

@@ -5,8 +5,8 @@ import type { VerificationResult } from '@contracts/credentials';
 import { ApiError, NETWORK_ERROR_STATUS } from '../../api';
 import { useT, type MessageKey } from '../../i18n';
 import { CREDENTIAL_TYPES } from './credential-types';
-import { isOffline, keepStatusList, replayRecord } from './offline-cache';
-import { statusListUriOf, verifyInBrowser } from './offline-verify';
+import { isOffline, keepIssuerKey, keepStatusList, replayRecord } from './offline-cache';
+import { issuerKidOf, statusListUriOf, verifyInBrowser } from './offline-verify';
 import { decodeDrawable, decodeImageFile } from './qr-decode';
 import { ResultView } from './result-view';
 import { verifyOnline } from './verifier-api';
@@ -141,10 +141,12 @@ export function ScanTab({ reload }: { reload: () => Promise<TrustSnapshot> }) {
         await verifyHere(presentation);
         return;
       }
-      // The status list this presentation names is kept for later, whatever the verdict.
+      // The status list this presentation names, and its issuer's key when the kept JWKS
+      // lacks it (made after the page loaded), are kept for later, whatever the verdict.
       const uri = statusListUriOf(presentation);
-      if (uri)
-        void keepStatusList(uri)
+      const kid = issuerKidOf(presentation);
+      if (uri || kid)
+        void Promise.all([uri && keepStatusList(uri), kid && keepIssuerKey(kid)])
           .then(reload)
           .catch(() => undefined);
       try {
