@@ -35,16 +35,21 @@ const snapshot = (data: string) => {
 };
 
 describe('onetrip seed population', () => {
-  it('makes the same population from the same seed, with a progress bar on stderr', () => {
-    const a = onetrip(['seed', 'population', '--people', '300', '--seed', '5'], 'a');
-    expect(a.code, a.err).toBe(0);
-    expect(a.out).toMatch(/^300 people in \d+ households/);
-    expect(a.err).toContain('100% 300/300 people');
-    expect(onetrip(['seed', 'population', '--people', '300', '--seed', '5'], 'b').code).toBe(0);
-    expect(snapshot('a')).toEqual(snapshot('b'));
-  });
+  // Two CLI processes (tsx start-up and migrations each): slow on a loaded 2-core machine.
+  it(
+    'makes the same population from the same seed, with a progress bar on stderr',
+    { timeout: 120_000 },
+    () => {
+      const a = onetrip(['seed', 'population', '--people', '300', '--seed', '5'], 'a');
+      expect(a.code, a.err).toBe(0);
+      expect(a.out).toMatch(/^300 people in \d+ households/);
+      expect(a.err).toContain('100% 300/300 people');
+      expect(onetrip(['seed', 'population', '--people', '300', '--seed', '5'], 'b').code).toBe(0);
+      expect(snapshot('a')).toEqual(snapshot('b'));
+    },
+  );
 
-  it('still wants --demo for the demo seed, and refuses a bad count', () => {
+  it('still wants --demo for the demo seed, and refuses a bad count', { timeout: 120_000 }, () => {
     expect(onetrip(['seed'], 'c').err).toContain("required option '--demo'");
     expect(onetrip(['seed', 'population', '--people', 'many'], 'c').code).toBe(2);
   });
