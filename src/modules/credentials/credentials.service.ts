@@ -180,6 +180,25 @@ export function createCredentialsService(deps: {
     return row;
   }
 
+  /**
+   * A paper copy as printed: every disclosure but identity numbers'. Paper is shown and posted
+   * where anyone can scan it; the number stays in the credential, undisclosed (its digest),
+   * and the printed text shows it masked.
+   */
+  function withoutIdentityNumbers(sdJwt: string): string {
+    const [jwt, ...rest] = sdJwt.split('~');
+    const kept = rest.filter((d) => {
+      if (!d) return false;
+      try {
+        const [, name] = JSON.parse(Buffer.from(d, 'base64url').toString('utf8')) as unknown[];
+        return !(typeof name === 'string' && /idnumbers?$/i.test(name));
+      } catch {
+        return true;
+      }
+    });
+    return [jwt, ...kept, ''].join('~');
+  }
+
   function usable(row: CredentialRow, nowMs: number): void {
     if (row.status !== 'valid') throw CredentialsErrors.notActive(row.status);
     if (row.expires_at && Date.parse(row.expires_at) <= nowMs) throw CredentialsErrors.expired();
@@ -288,7 +307,7 @@ export function createCredentialsService(deps: {
         throw CredentialsErrors.noPaper();
       const [copy] = await copies(row, [null]);
       if (!copy) throw CredentialsErrors.notFound();
-      return { ...copy, credential: view(row) };
+      return { ...copy, sdJwt: withoutIdentityNumbers(copy.sdJwt), credential: view(row) };
     },
 
     /**

@@ -202,6 +202,46 @@ describe('GET /api/v1/me/credentials/{id}/paper.pdf', () => {
     expect(body.error.message).toContain('纸质');
   });
 
+  it('leaves the identity number out of a proof’s QR code: printed masked, verified without it', async () => {
+    // 张伟's e-proof of no criminal record, as the police's decision would issue it.
+    const citizen = await app.login('citizen1');
+    const account = (await app.services.identity.authenticate(citizen))!.accountId;
+    const proof = await app.db.transaction().execute((tx) =>
+      app.services.credentials.credentials.issue(tx, {
+        dedupeKey: `test:${account}:NoCriminalRecordProof`,
+        holderAccount: account,
+        type: 'NoCriminalRecordProof',
+        issuer: 'psb',
+        source: 'application',
+        applicationId: null,
+        receiptNo: null,
+        claims: { proofNumber: 'WF2026-0001', idNumber: '330681199003071233' },
+        expiresAt: null,
+        subjectKey: '330681199003071233',
+        actor: 'department:psb',
+        actorRole: 'issuer',
+      }),
+    );
+    const res = await paper(citizen, proof.id);
+    expect(res.status, res.body.slice(0, 300)).toBe(200);
+    expect(textOf(res.bytes)).toContain('330681********1233');
+    const qr = scan(res.bytes);
+    expect(qr).not.toContain('330681199003071233');
+    const names = qr
+      .split('~')
+      .slice(1)
+      .filter(Boolean)
+      .map((d) => (JSON.parse(Buffer.from(d, 'base64url').toString()) as unknown[])[1]);
+    expect(names).toContain('proofNumber');
+    expect(names).not.toContain('idNumber');
+    const check = await api<VerificationResult>(app, null, 'POST', '/api/v1/verifications', {
+      presentation: qr,
+    });
+    expect(check.body.valid, JSON.stringify(check.body.checks)).toBe(true);
+    expect(check.body.disclosed.proofNumber).toBe('WF2026-0001');
+    expect(check.body.disclosed).not.toHaveProperty('idNumber');
+  });
+
   it('prints no revoked credential', async () => {
     const reviewer = await app.login('reviewer.amr');
     const revoked = await api(app, reviewer, 'POST', `/api/v1/credentials/${licence.id}/status`, {
