@@ -148,6 +148,8 @@ export function registerCredentialsRoutes(
   app.post(
     '/api/v1/me/credentials/:id/copies',
     {
+      // Each copy takes a status-list slot: a wallet tops up a few at a time, never a flood.
+      config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
       schema: {
         tags,
         summary: 'Fresh copies (SD-JWT VC), one per wallet key, each with its own status slot',
