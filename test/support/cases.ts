@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { ApplicationView, BundleGuide, MatterGuide } from '../../shared/contracts/index.js';
 import { multipartFile, tinyPdf } from './multipart.js';
 import type { TestApp } from './test-app.js';
@@ -103,4 +104,24 @@ export async function submitNewborn(app: TestApp, token: string): Promise<Applic
   });
   if (res.status !== 201) throw new Error(`newborn: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
+}
+
+/** Approves every open step (as each department's reviewer) until the application is completed. */
+export async function approveAll(app: TestApp, start: ApplicationView): Promise<ApplicationView> {
+  let current = start;
+  for (let round = 0; round < 4 && current.status !== 'completed'; round++) {
+    for (const task of current.tasks.filter((t) => t.status === 'open')) {
+      const reviewer = await app.login(`reviewer.${task.department}`);
+      const res = await api(app, reviewer, 'POST', `/api/v1/tasks/${task.id}/decision`, {
+        decision: 'approve',
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(204);
+    }
+    const supervisor = await app.login('supervisor1');
+    current = (
+      await api<ApplicationView>(app, supervisor, 'GET', `/api/v1/applications/${current.id}`)
+    ).body;
+  }
+  expect(current.status).toBe('completed');
+  return current;
 }

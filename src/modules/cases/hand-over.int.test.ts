@@ -7,7 +7,13 @@ import type {
   HandOverSearch,
 } from '../../../shared/contracts/index.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
-import { api, guideOf, satisfyMaterials, uploadFor } from '../../../test/support/cases.js';
+import {
+  api,
+  guideOf,
+  satisfyMaterials,
+  uploadFor,
+  approveAll,
+} from '../../../test/support/cases.js';
 
 const MORNING = '2026-12-01T02:00:00Z';
 // citizen2 of the demo (李娜) applies online and also at clerk1's window; 张伟 walks in there.
@@ -36,22 +42,7 @@ const find = (token: string, query: Record<string, string | number>) =>
     ).toString()}`,
   );
 
-/** Approves every open step until the application is completed. */
-async function complete(start: ApplicationView): Promise<ApplicationView> {
-  let current = start;
-  for (let round = 0; round < 4 && current.status !== 'completed'; round++) {
-    for (const task of current.tasks.filter((t) => t.status === 'open')) {
-      const reviewer = await app.login(`reviewer.${task.department}`);
-      const res = await api(app, reviewer, 'POST', `/api/v1/tasks/${task.id}/decision`, {
-        decision: 'approve',
-      });
-      expect(res.status, JSON.stringify(res.body)).toBe(204);
-    }
-    current = (await view(current.id, await app.login('supervisor1'))).body;
-  }
-  expect(current.status).toBe('completed');
-  return current;
-}
+const complete = (start: ApplicationView) => approveAll(app, start);
 
 /** clerk1 takes in a legal-aid application (市司法局, one step) for a walk-in. */
 async function takeIn(

@@ -10,7 +10,13 @@ import type {
   ErrorBody,
 } from '../../../shared/contracts/index.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
-import { api, guideOf, satisfyMaterials, uploadFor } from '../../../test/support/cases.js';
+import {
+  api,
+  guideOf,
+  satisfyMaterials,
+  uploadFor,
+  approveAll,
+} from '../../../test/support/cases.js';
 import { decodeStatus } from './credentials.status-lists.js';
 import type { PublicJwk } from './credentials.keys.js';
 
@@ -29,29 +35,7 @@ const holderKey = (k: Jwk) => ({
   y: String(k.publicKey.y),
 });
 
-/** Approves every open step until the application is completed. */
-async function complete(start: ApplicationView): Promise<ApplicationView> {
-  let current = start;
-  for (let round = 0; round < 4 && current.status !== 'completed'; round++) {
-    for (const task of current.tasks.filter((t) => t.status === 'open')) {
-      const reviewer = await app.login(`reviewer.${task.department}`);
-      const res = await api(app, reviewer, 'POST', `/api/v1/tasks/${task.id}/decision`, {
-        decision: 'approve',
-      });
-      expect(res.status, JSON.stringify(res.body)).toBe(204);
-    }
-    current = (
-      await api<ApplicationView>(
-        app,
-        await app.login('supervisor1'),
-        'GET',
-        `/api/v1/applications/${current.id}`,
-      )
-    ).body;
-  }
-  expect(current.status).toBe('completed');
-  return current;
-}
+const complete = (start: ApplicationView) => approveAll(app, start);
 
 const now = () => Math.floor(app.clock.now().getTime() / 1000);
 

@@ -11,7 +11,7 @@ import {
   type VerificationResult,
 } from '../../../shared/contracts/index.js';
 import type { PresentationRequest } from '../../../shared/contracts/credentials.js';
-import { api, guideOf, satisfyMaterials } from '../../../test/support/cases.js';
+import { api, guideOf, satisfyMaterials, approveAll } from '../../../test/support/cases.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { fixtureKey, presentCopy, type FixtureKey } from './verify.fixtures.js';
 
@@ -60,28 +60,7 @@ const createRequest = (types: string[], claims: string[]) =>
 const verify = (body: Record<string, unknown>, token: string | null = null) =>
   api<VerificationResult & ErrorBody>(app, token, 'POST', '/api/v1/verifications', body);
 
-/** Approves every open step until the application is completed. */
-async function complete(start: ApplicationView): Promise<void> {
-  let current = start;
-  for (let round = 0; round < 4 && current.status !== 'completed'; round++) {
-    for (const task of current.tasks.filter((t) => t.status === 'open')) {
-      const reviewer = await app.login(`reviewer.${task.department}`);
-      const res = await api(app, reviewer, 'POST', `/api/v1/tasks/${task.id}/decision`, {
-        decision: 'approve',
-      });
-      expect(res.status, JSON.stringify(res.body)).toBe(204);
-    }
-    current = (
-      await api<ApplicationView>(
-        app,
-        await app.login('supervisor1'),
-        'GET',
-        `/api/v1/applications/${current.id}`,
-      )
-    ).body;
-  }
-  expect(current.status).toBe('completed');
-}
+const complete = (start: ApplicationView) => approveAll(app, start);
 
 beforeAll(async () => {
   app = await createTestApp({ at: '2026-12-01T02:00:00Z' });

@@ -10,7 +10,7 @@ import type {
 } from '../../../shared/contracts/index.js';
 import { CREDENTIAL_TYP } from '../../../shared/contracts/credentials.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
-import { api, guideOf, satisfyMaterials } from '../../../test/support/cases.js';
+import { api, guideOf, satisfyMaterials, approveAll } from '../../../test/support/cases.js';
 
 // The paper form through HTTP: the holder prints a BusinessLicence, a scanner reads its QR
 // code, and the verifier accepts what it read as a paper copy.
@@ -19,24 +19,7 @@ let app: TestApp;
 let company1: string;
 let licence: CredentialView;
 
-/** Approves every open step until the application is completed. */
-async function complete(start: ApplicationView): Promise<void> {
-  let current = start;
-  for (let round = 0; round < 4 && current.status !== 'completed'; round++) {
-    for (const task of current.tasks.filter((t) => t.status === 'open')) {
-      const reviewer = await app.login(`reviewer.${task.department}`);
-      const res = await api(app, reviewer, 'POST', `/api/v1/tasks/${task.id}/decision`, {
-        decision: 'approve',
-      });
-      expect(res.status, JSON.stringify(res.body)).toBe(204);
-    }
-    const supervisor = await app.login('supervisor1');
-    current = (
-      await api<ApplicationView>(app, supervisor, 'GET', `/api/v1/applications/${current.id}`)
-    ).body;
-  }
-  expect(current.status).toBe('completed');
-}
+const complete = (start: ApplicationView) => approveAll(app, start);
 
 async function paper(token: string | null, id: string) {
   const res = await app.server.inject({
