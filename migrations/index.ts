@@ -16,6 +16,9 @@ import * as m20261207_016_ledger_commitments from './20261207_016_ledger_commitm
 import * as m20261207_017_datahub_refusals from './20261207_017_datahub_refusals.js';
 import * as m20261207_018_application_consents from './20261207_018_application_consents.js';
 import * as m20261207_019_credentials from './20261207_019_credentials.js';
+import * as m20261207_020_supervision_metrics from './20261207_020_supervision_metrics.js';
+import * as m20261207_021_window_staff from './20261207_021_window_staff.js';
+import * as m20261207_022_inter_department from './20261207_022_inter_department.js';
 
 /**
  * Every migration, by name; names sort in the order they run. Never edit a shipped
@@ -40,4 +43,7 @@ export const migrations: Record<string, Migration> = {
   '20261207_017_datahub_refusals': m20261207_017_datahub_refusals,
   '20261207_018_application_consents': m20261207_018_application_consents,
   '20261207_019_credentials': m20261207_019_credentials,
+  '20261207_020_supervision_metrics': m20261207_020_supervision_metrics,
+  '20261207_021_window_staff': m20261207_021_window_staff,
+  '20261207_022_inter_department': m20261207_022_inter_department,
 };

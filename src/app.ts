@@ -98,6 +98,15 @@ import {
 } from './modules/datahub/index.js';
 import { maskIdNumber } from './modules/identity/index.js';
 import { assembleCredentials, type Credentials } from './modules/credentials/index.js';
+import {
+  assembleInterDepartment,
+  assembleMetrics,
+  assembleWindowStaff,
+  type InterDepartment,
+  type Metrics,
+  type SupervisionDeps,
+  type WindowStaff,
+} from './modules/supervision/index.js';
 import { hostname } from 'node:os';
 import type { Database } from './schema.js';
 
@@ -147,6 +156,9 @@ export interface App {
     jobs: JobRunner;
     datahub: Datahub;
     credentials: Credentials;
+    metrics: Metrics;
+    windowStaff: WindowStaff;
+    interDepartment: InterDepartment;
   };
   /** Starts the background jobs (deadline watch, webhook deliveries, ledger checkpoints). */
   startJobs(): void;
@@ -194,7 +206,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   }
   const root = projectRoot();
   // Checked against the data hub: declared fields exist, unconnected sources are asked for.
-  const catalogData = loadCatalog(overrides.catalogDir ?? path.join(root, 'catalog'), {
+  const catalogDir = overrides.catalogDir ?? path.join(root, 'catalog');
+  const catalogData = loadCatalog(catalogDir, {
     dataHub: HUB_DIRECTORY,
   });
   const catalog = createCatalogService({ catalog: catalogData });
@@ -216,6 +229,21 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     passwordLogN: overrides.passwordLogN,
     departmentName: (code) => departments.find((d) => d.code === code)?.name,
   });
+  // The PDF font is a fact of the machine, not of the configuration: ONETRIP_PDF_FONT or Noto CJK.
+  const fonts = locateCjkFont({
+    ONETRIP_PDF_FONT: config.pdfFonts.regular,
+    ONETRIP_PDF_FONT_BOLD: config.pdfFonts.bold,
+  });
+  // Supervision (效能监察) reads the case engine's history: metrics, window staff, Lishui.
+  const supervisionDeps: SupervisionDeps = {
+    ...{ db: handle.db, dialect: handle.dialect, clock, ids, logger, calendar, catalogDir, fonts },
+    catalog: catalogData,
+    staff: { displayNames: (accountIds) => identity.displayNames(accountIds) },
+    publicUrl: config.publicUrl,
+  };
+  const metrics = assembleMetrics(supervisionDeps);
+  const windowStaff = assembleWindowStaff(supervisionDeps);
+  const interDepartment = assembleInterDepartment(supervisionDeps);
   // Clerks' look-ups of persons are reads of personal data: in the person's access log and the
   // ledger, through the data hub (created below; called only by requests).
   const registry = createRegistryService({
@@ -261,7 +289,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       await credentials.onCaseEvent(tx, event);
     },
   };
-  const writer = createCaseWriter({ clock, ids, ledger: ledgerPort, events, registry });
+  const writer = createCaseWriter({
+    ...{ clock, ids, ledger: ledgerPort, events, registry },
+    touched: (tx, applicationId) => metrics.touched(tx, applicationId),
+  });
   const caseCalendar = {
     due: (from: Date, limit: CaseDefinition['promisedLimit']) =>
       'workingDays' in limit
@@ -375,7 +406,6 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     staff: { displayNames: (accountIds) => identity.displayNames(accountIds) },
     mask: maskIdNumber,
   });
-  // The PDF font is a fact of the machine, not of the configuration: ONETRIP_PDF_FONT or Noto CJK.
   const track = createTrackService({
     secret: config.secrets.hmac,
     application: (receiptNo) => cases.getByReceipt('system', receiptNo),
@@ -385,10 +415,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     clock,
     publicUrl: config.publicUrl,
     trackKey: track.keyOf,
-    ...locateCjkFont({
-      ONETRIP_PDF_FONT: config.pdfFonts.regular,
-      ONETRIP_PDF_FONT_BOLD: config.pdfFonts.bold,
-    }),
+    ...fonts,
     departmentName: (code) => catalog.listDepartments().find((d) => d.code === code)?.name,
     outputNames: (matter) => catalogData.matter(matter)?.outputs.map((o) => o.name) ?? [],
     paperCopy: (id, account) => credentials.paperCopy(id, account),
@@ -451,6 +478,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     stats: datahub.stats,
   });
   credentials.register(server);
+  metrics.register(server);
+  windowStaff.register(server);
+  interDepartment.register(server);
 
   let calendarRefresh: NodeJS.Timeout | undefined;
   return {
@@ -479,6 +509,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       jobs,
       datahub,
       credentials,
+      metrics,
+      windowStaff,
+      interDepartment,
     },
     /**
      * `onetrip calendar add-year`: stores a year's official notice, then moves every open
@@ -522,6 +555,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
           everyMs: 3_000,
           run: async () => void (await ledger.checkpoint()),
         },
+        ...metrics.jobs,
+        ...windowStaff.jobs,
+        ...interDepartment.jobs,
       ]);
     },
     async close() {

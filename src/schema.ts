@@ -8,6 +8,11 @@ import type { NotificationsTables } from './modules/notifications/index.js';
 import type { DatahubTables } from './modules/datahub/index.js';
 import type { CalendarTables } from './platform/calendar/index.js';
 import type { CredentialsTables } from './modules/credentials/credentials.tables.js';
+import type {
+  InterDepartmentTables,
+  SupervisionMetricsTables,
+  WindowStaffTables,
+} from './modules/supervision/index.js';
 
 /**
  * The whole database as Kysely sees it: the tables of every module, as the migrations in
@@ -22,4 +27,7 @@ export type Database = IdentityTables &
   NotificationsTables &
   DatahubTables &
   CalendarTables &
-  CredentialsTables;
+  CredentialsTables &
+  SupervisionMetricsTables &
+  WindowStaffTables &
+  InterDepartmentTables;

@@ -10,3 +10,4 @@ export * from './track.js';
 export * from './follow-ups.js';
 export * from './hand-over.js';
 export * from './credentials.js';
+export * from './supervision.js';

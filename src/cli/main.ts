@@ -12,6 +12,7 @@ import type { StaffRole } from '../platform/http/index.js';
 import { registerLedgerCommands } from './ledger.js';
 import { registerPopulationCommand } from './population.js';
 import { registerCredentialsCommands } from './credentials.js';
+import { registerSimulateCommand } from './simulate.js';
 
 function config(): Config {
   try {
@@ -257,6 +258,7 @@ apiKeys
 registerLedgerCommands(program, { config, createApp });
 registerPopulationCommand(program, { config, createApp });
 registerCredentialsCommands(program, { config, createApp });
+registerSimulateCommand(program, { config, createApp });
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);

@@ -1,4 +1,6 @@
+import type { Kysely } from 'kysely';
 import type { Clock } from '../../platform/clock/index.js';
+import type { Database } from '../../schema.js';
 import type { Principal } from '../../platform/http/index.js';
 import type { IdGenerator } from '../../platform/ids/index.js';
 import { deriveStatus, type ActionType } from './case-status.js';
@@ -26,6 +28,8 @@ export function createCaseWriter(deps: {
   ledger: CaseLedgerPort;
   events: CaseEventsPort;
   registry: Pick<CaseRegistryPort, 'personById'>;
+  /** Told of every action in its transaction (supervision refolds the application's facts). */
+  touched?: (tx: Kysely<Database>, applicationId: string) => Promise<void>;
 }) {
   const { clock, ids } = deps;
   // A person's identity number never changes: keep the last few looked up for ledger subjects.
@@ -71,6 +75,7 @@ export function createCaseWriter(deps: {
         type: action.type,
         data: JSON.stringify(data),
       });
+      await deps.touched?.(tx.handle, app.id);
       const derived = deriveStatus([
         ...history.map((h) => h.type as ActionType),
         action.type,

@@ -18,6 +18,8 @@ import {
   ShopOutlined,
   SolutionOutlined,
   TeamOutlined,
+  TrophyOutlined,
+  ApartmentOutlined,
   WalletOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
@@ -38,6 +40,8 @@ export const AREA_ICONS: Record<AreaKey, ReactNode> = {
   followUps: <PhoneOutlined aria-hidden />,
   dashboards: <DashboardOutlined aria-hidden />,
   warnings: <WarningOutlined aria-hidden />,
+  points: <TrophyOutlined aria-hidden />,
+  interDepartment: <ApartmentOutlined aria-hidden />,
   users: <TeamOutlined aria-hidden />,
   catalog: <BookOutlined aria-hidden />,
   ledger: <SafetyCertificateOutlined aria-hidden />,

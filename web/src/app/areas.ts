@@ -16,6 +16,8 @@ export type AreaKey =
   | 'followUps'
   | 'dashboards'
   | 'warnings'
+  | 'points'
+  | 'interDepartment'
   | 'users'
   | 'catalog'
   | 'ledger'
@@ -57,6 +59,8 @@ export const AREAS: Record<AreaKey, Area> = {
   followUps: area('followUps', '/follow-ups'),
   dashboards: area('dashboards', '/supervision'),
   warnings: area('warnings', '/supervision/warnings'),
+  points: area('points', '/supervision/points'),
+  interDepartment: area('interDepartment', '/supervision/inter-department'),
   users: area('users', '/admin/users'),
   catalog: area('catalog', '/admin/catalog'),
   ledger: area('ledger', '/admin/ledger'),
@@ -120,15 +124,20 @@ const COURT = group('court', 'group.court', ['cases', 'mediation']);
 const STAFF: Record<StaffRole, { home: HomeKind; group: NavGroup }> = {
   clerk: {
     home: 'clerk',
-    group: group('window', 'group.window', ['intake', 'handOver', 'followUps', 'inbox']),
+    group: group('window', 'group.window', ['intake', 'handOver', 'followUps', 'points', 'inbox']),
   },
   reviewer: { home: 'reviewer', group: group('review', 'group.review', ['tasks', 'inbox']) },
-  lead: { home: 'lead', group: group('lead', 'group.lead', ['followUps', 'inbox']) },
+  lead: {
+    home: 'lead',
+    group: group('lead', 'group.lead', ['dashboards', 'followUps', 'interDepartment', 'inbox']),
+  },
   supervisor: {
     home: 'supervisor',
     group: group('supervision', 'group.supervision', [
       'dashboards',
       'warnings',
+      'interDepartment',
+      'points',
       'followUps',
       'inbox',
     ]),

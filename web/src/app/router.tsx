@@ -32,6 +32,12 @@ const FollowUpsPage = lazy(() => import('../features/follow-ups/follow-ups-page'
 const WalletPage = lazy(() => import('../features/wallet/wallet-page'));
 const PresentPage = lazy(() => import('../features/wallet/present-page'));
 const VerifierPage = lazy(() => import('../features/verifier/verifier-page'));
+const DashboardPage = lazy(() => import('../features/supervision/dashboard-page'));
+const WarningsPage = lazy(() => import('../features/supervision/warnings-page'));
+const PointsPage = lazy(() => import('../features/window-staff/points-page'));
+const InterDepartmentPage = lazy(
+  () => import('../features/inter-department/inter-department-page'),
+);
 
 function page(Component: ComponentType, fallback: ReactNode = <PageFallback />): ReactNode {
   return (
@@ -78,6 +84,10 @@ const signedInRoutes: { area: AreaKey; path: string; element: ReactNode }[] = [
   // The QR code of a verifier's request opens this page in the holder's wallet.
   { area: 'wallet', path: '/wallet/present', element: <PresentPage /> },
   { area: 'verify', path: AREAS.verify.path, element: <VerifierPage /> },
+  { area: 'dashboards', path: AREAS.dashboards.path, element: <DashboardPage /> },
+  { area: 'warnings', path: AREAS.warnings.path, element: <WarningsPage /> },
+  { area: 'points', path: AREAS.points.path, element: <PointsPage /> },
+  { area: 'interDepartment', path: AREAS.interDepartment.path, element: <InterDepartmentPage /> },
 ];
 
 const built = new Set<AreaKey>([

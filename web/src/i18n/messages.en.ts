@@ -5,6 +5,9 @@ import { portalEn } from './portal.en';
 import { trustEn } from './trust.en';
 import { verifierEn } from './verifier.en';
 import { walletEn } from './wallet.en';
+import { supervisionEn } from './supervision.en';
+import { windowStaffEn } from './window-staff.en';
+import { interDepartmentEn } from './inter-department.en';
 
 /** English messages; the type makes TypeScript reject a missing or an extra key. */
 export const en: Messages = {
@@ -74,6 +77,11 @@ export const en: Messages = {
   'area.dashboards.desc': 'Time limits, speed-up rate and ratings',
   'area.warnings': 'Overdue warnings',
   'area.warnings.desc': 'Applications close to or past their limit',
+  'area.points': 'Window points',
+  'area.points.desc': "Clerks' grades, monthly points and ranking",
+  'area.interDepartment': 'Inter-department matters',
+  'area.interDepartment.desc':
+    'Matters departments ask of each other, first-inquiry owners, monthly public report',
   'area.users': 'Users',
   'area.users.desc': 'Staff accounts, roles and departments',
   'area.catalog': 'Matter catalog',
@@ -155,5 +163,8 @@ export const en: Messages = {
   ...desksEn,
   ...trustEn,
   ...walletEn,
+  ...supervisionEn,
+  ...windowStaffEn,
+  ...interDepartmentEn,
   ...verifierEn,
 };

@@ -4,6 +4,9 @@ import { portalZh } from './portal.zh';
 import { trustZh } from './trust.zh';
 import { verifierZh } from './verifier.zh';
 import { walletZh } from './wallet.zh';
+import { supervisionZh } from './supervision.zh';
+import { windowStaffZh } from './window-staff.zh';
+import { interDepartmentZh } from './inter-department.zh';
 
 /**
  * Chinese messages, the platform's first language. Keys are flat and dotted by area;
@@ -77,6 +80,10 @@ export const zh = {
   'area.dashboards.desc': '办理时效、提速率与好差评',
   'area.warnings': '超期预警',
   'area.warnings.desc': '即将超期和已经超期的办件',
+  'area.points': '窗口积分',
+  'area.points.desc': '受理员等级、月度积分与排名',
+  'area.interDepartment': '部门间办事',
+  'area.interDepartment.desc': '部门之间的事项、首问负责与月度公开报告',
   'area.users': '用户',
   'area.users.desc': '工作人员账号、角色与部门',
   'area.catalog': '事项目录',
@@ -154,6 +161,9 @@ export const zh = {
   ...desksZh,
   ...trustZh,
   ...walletZh,
+  ...supervisionZh,
+  ...windowStaffZh,
+  ...interDepartmentZh,
   ...verifierZh,
 } satisfies Record<string, string>;
 

@@ -1,0 +1,14 @@
+import type { HttpServer } from '../../platform/http/index.js';
+import type { PeriodicJob } from '../../platform/jobs/index.js';
+import type { SupervisionDeps } from './supervision.deps.js';
+
+/** Inter-department matters (Lishui) — placeholder, filled in by #13. */
+export function assembleInterDepartment(_deps: SupervisionDeps) {
+  return {
+    register(_server: HttpServer): void {},
+    /** Background jobs the app starts with the others. */
+    jobs: [] as PeriodicJob[],
+  };
+}
+
+export type InterDepartment = ReturnType<typeof assembleInterDepartment>;
