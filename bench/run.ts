@@ -32,5 +32,7 @@ fs.mkdirSync('bench/results', { recursive: true });
 fs.writeFileSync('bench/results/cases.json', JSON.stringify({ machine, ...cases }, null, 2));
 ok = script('ledger.bench.ts', process.argv.includes('--quick') ? ['--quick'] : []) && ok;
 ok = script('credentials.bench.ts', process.argv.includes('--quick') ? ['--quick'] : []) && ok;
+ok = script('supervision.bench.ts', process.argv.includes('--quick') ? ['--quick'] : []) && ok;
+ok = script('simulate.bench.ts', process.argv.includes('--quick') ? ['--quick'] : []) && ok;
 ok = script('web-size.ts') && ok;
 process.exit(ok ? 0 : 1);

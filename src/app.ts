@@ -531,6 +531,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     seedDemo: async () => {
       const logins = await seedDemo({ identity, registry, departments });
       await datahub.seedDemo();
+      for (const part of [metrics, windowStaff, interDepartment]) await part.seedDemo();
       return logins;
     },
     startJobs() {

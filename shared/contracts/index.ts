@@ -11,3 +11,5 @@ export * from './follow-ups.js';
 export * from './hand-over.js';
 export * from './credentials.js';
 export * from './supervision.js';
+export * from './window-staff.js';
+export * from './inter-department.js';

@@ -8,6 +8,8 @@ export function assembleWindowStaff(_deps: SupervisionDeps) {
     register(_server: HttpServer): void {},
     /** Background jobs the app starts with the others. */
     jobs: [] as PeriodicJob[],
+    /** Demo data of this part (idempotent), seeded with the demo accounts. */
+    async seedDemo(): Promise<void> {},
   };
 }
 
