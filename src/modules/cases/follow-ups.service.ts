@@ -16,6 +16,11 @@ export interface NewFollowUp {
   note?: string | null;
   /** Who answers for it; by default the department's lead. */
   owner?: string | null;
+  /**
+   * Whose lead answers for it when no `owner` is named, instead of `department`'s: for an
+   * inter-department application, its first-inquiry department (首问负责).
+   */
+  ownerDepartment?: string | null;
   /** Tell the owner now (false when another event already told them, as an escalation does). */
   notifyOwner?: boolean;
 }
@@ -68,8 +73,9 @@ export function createFollowUpsService(deps: {
   return {
     /** Opens a follow-up in the caller's transaction and tells its owner. */
     async open(tx: CasesQueries, app: ApplicationRow, input: NewFollowUp): Promise<FollowUpRow> {
+      const ownerDepartment = input.ownerDepartment ?? input.department;
       const owner =
-        input.owner ?? (input.department ? await staff.leadOf(input.department, tx.handle) : null);
+        input.owner ?? (ownerDepartment ? await staff.leadOf(ownerDepartment, tx.handle) : null);
       const now = clock.now();
       const row: FollowUpRow = {
         id: ids.id(),
