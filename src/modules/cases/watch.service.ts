@@ -1,12 +1,26 @@
 import type { Clock } from '../../platform/clock/index.js';
 import type { CaseCalendarPort } from './case-ports.js';
 import type { CaseWriter } from './case-writer.js';
-import type { CasesRepo } from './cases.repo.js';
+import type { ApplicationRow, CasesRepo } from './cases.repo.js';
 import type { FollowUpsService } from './follow-ups.service.js';
 import type { AlertLevel } from './cases.tables.js';
+import type { CaseDefinition } from './case-definition.js';
 
 /** The share of a limit after which a task or application turns yellow (预警). */
 export const WARNING_SHARE = 0.8;
+
+/**
+ * 首问负责: the first-inquiry department of an inter-department application — the department
+ * of the first step the request reaches (the first step, in the definition's order, that comes
+ * after no other; for a single matter, its department). Null for other applicants.
+ */
+export function firstInquiryDepartment(
+  app: Pick<ApplicationRow, 'applicant_kind' | 'definition'>,
+): string | null {
+  if (app.applicant_kind !== 'department') return null;
+  const def = JSON.parse(app.definition) as Pick<CaseDefinition, 'steps'>;
+  return (def.steps.find((s) => s.after.length === 0) ?? def.steps[0])?.department ?? null;
+}
 
 /** What one pass of the watch changed. */
 export interface WatchReport {
@@ -76,21 +90,35 @@ export function createWatchService(deps: {
             return;
           }
           report.overdue++;
-          const to = [`${task.department_code}:lead`, 'supervision'];
+          // 首问负责: the first department asked owns the follow-up, even when a later step is late.
+          const first = firstInquiryDepartment(app);
+          const owner = first && first !== task.department_code ? first : null;
+          const to = [
+            `${task.department_code}:lead`,
+            ...(owner ? [`${owner}:lead`] : []),
+            'supervision',
+          ];
           await writer.act(tx, app, {
             type: 'escalated',
             actor: 'system',
             taskId: task.id,
-            data: { step: task.step_id, department: task.department_code, to },
+            data: {
+              step: task.step_id,
+              department: task.department_code,
+              to,
+              ...(first ? { firstInquiry: first } : {}),
+            },
           });
-          // The escalation event below tells the lead and supervision: no second message.
+          // The escalation event below tells the late department's lead and supervision; a
+          // first-inquiry owner of another department is told by the assignment.
           await followUps.open(tx, app, {
             kind: 'escalation',
             department: task.department_code,
+            ownerDepartment: owner,
             taskId: task.id,
             dueAt: calendar.addWorkingDays(now, 1),
             note: `overdue since ${task.due_at}`,
-            notifyOwner: false,
+            notifyOwner: owner !== null,
           });
           await writer.emit(tx, {
             type: 'task.escalated',
