@@ -1,10 +1,164 @@
-import { Typography } from 'antd';
+import './supervision.css';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { Alert, Empty, Select, Skeleton, Table, Tag, type TableColumnsType } from 'antd';
+import type { OverdueItem } from '@contracts/supervision';
 import { usePageTitle } from '../../app/use-page-title';
 import { useT } from '../../i18n';
+import { useMe } from '../auth';
+import { useBi, useDepartments } from '../catalog';
+import { useDateTime } from '../cases';
+import { chinaDay } from './period';
+import { exportUrl, useOverdue } from './supervision-api';
+import { ExportButton } from './view-card';
 
-/** 超期预警 The overdue list (placeholder, built in issue #13). */
+const ESCALATION_COLORS: Record<OverdueItem['escalation'], string> = {
+  none: 'default',
+  escalated: 'orange',
+  'follow-up-open': 'processing',
+  'follow-up-raised': 'error',
+  'follow-up-closed': 'success',
+};
+
+/**
+ * 超期预警: every step past or near its promised limit, most overdue first, with how far its
+ * escalation (督办) has gone and who answers for it; a lead sees their department's.
+ */
 export default function WarningsPage() {
   const t = useT();
   usePageTitle(t('area.warnings'));
-  return <Typography.Title level={2}>{t('area.warnings')}</Typography.Title>;
+  const me = useMe();
+  const bi = useBi();
+  const dateTime = useDateTime();
+  const departments = useDepartments();
+  const supervisor = me.roles.includes('supervisor');
+  const [picked, setPicked] = useState<string>();
+  const department = supervisor ? picked : me.department?.code;
+  const list = useOverdue(department);
+  const items = list.data?.items ?? [];
+  const today = chinaDay(new Date());
+
+  const columns: TableColumnsType<OverdueItem> = [
+    {
+      key: 'receipt',
+      title: t('supervision.receipt'),
+      dataIndex: 'receiptNo',
+      fixed: 'left',
+      render: (receiptNo: string) => (
+        <Link className="mono" to={`/track/${encodeURIComponent(receiptNo)}`}>
+          {receiptNo}
+        </Link>
+      ),
+    },
+    { key: 'title', title: t('supervision.matter'), dataIndex: 'title' },
+    {
+      key: 'department',
+      title: t('supervision.department'),
+      dataIndex: 'departmentName',
+      render: (name: string | null) => name ?? '—',
+    },
+    {
+      key: 'alert',
+      title: t('supervision.alert'),
+      dataIndex: 'alert',
+      render: (alert: OverdueItem['alert']) => (
+        <Tag color={alert === 'overdue' ? 'error' : 'warning'}>
+          {t(`supervision.alert.${alert}`)}
+        </Tag>
+      ),
+    },
+    {
+      key: 'due',
+      title: t('supervision.due'),
+      dataIndex: 'dueAt',
+      render: (dueAt: string) => dateTime(dueAt),
+    },
+    {
+      key: 'overdueDays',
+      title: t('supervision.overdueDays'),
+      dataIndex: 'overdueDays',
+      align: 'right',
+      render: (days: number) =>
+        days > 0 ? (
+          <span className="supervision-overdue__days--over">
+            {t('supervision.daysOver', { n: days.toFixed(1) })}
+          </span>
+        ) : (
+          t('supervision.daysLeft', { n: Math.abs(days).toFixed(1) })
+        ),
+    },
+    {
+      key: 'escalation',
+      title: t('supervision.escalation'),
+      dataIndex: 'escalation',
+      render: (escalation: OverdueItem['escalation']) => (
+        <Tag color={ESCALATION_COLORS[escalation]}>{t(`supervision.escalation.${escalation}`)}</Tag>
+      ),
+    },
+    {
+      key: 'owner',
+      title: t('supervision.owner'),
+      dataIndex: 'ownerName',
+      render: (name: string | null) => name ?? t('supervision.noOwner'),
+    },
+  ];
+
+  const overdue = items.filter((i) => i.alert === 'overdue').length;
+  return (
+    <div className="supervision-page">
+      <h1 className="page-heading">{t('area.warnings')}</h1>
+      <p className="page-intro">{t('supervision.warningsIntro')}</p>
+      <div className="desk-toolbar">
+        {supervisor && (
+          <Select<string>
+            allowClear
+            className="supervision-filters__select"
+            aria-label={t('supervision.department')}
+            placeholder={t('supervision.allDepartments')}
+            value={picked}
+            onChange={setPicked}
+            loading={departments.isPending}
+            showSearch={{ optionFilterProp: 'label' }}
+            options={(departments.data ?? []).map((d) => ({ value: d.code, label: bi(d.name) }))}
+          />
+        )}
+        <ExportButton
+          url={exportUrl({
+            view: 'overdue',
+            from: today,
+            to: today,
+            ...(department ? { department } : {}),
+          })}
+          fileName={`supervision-overdue-${today}.xlsx`}
+        />
+      </div>
+      {list.isError ? (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={t('supervision.loadFailed')}
+          description={list.error.message}
+        />
+      ) : list.isPending ? (
+        <Skeleton active aria-label={t('supervision.loading')} />
+      ) : items.length === 0 ? (
+        <Empty description={t('supervision.noOverdue')} />
+      ) : (
+        <>
+          <p className="page-intro" aria-live="polite">
+            {t('supervision.overdueSummary', { n: items.length, overdue })}
+          </p>
+          <Table<OverdueItem>
+            rowKey={(i) => i.taskId ?? i.applicationId}
+            size="small"
+            columns={columns}
+            dataSource={items}
+            pagination={{ pageSize: 50, hideOnSinglePage: true }}
+            scroll={{ x: 'max-content' }}
+          />
+        </>
+      )}
+    </div>
+  );
 }
