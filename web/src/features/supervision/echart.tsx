@@ -3,7 +3,6 @@ import * as echarts from 'echarts/core';
 import { BarChart, LineChart, TreemapChart } from 'echarts/charts';
 import {
   AriaComponent,
-  DataZoomComponent,
   GridComponent,
   LegendComponent,
   TooltipComponent,
@@ -13,7 +12,6 @@ import type { ComposeOption } from 'echarts/core';
 import type { BarSeriesOption, LineSeriesOption, TreemapSeriesOption } from 'echarts/charts';
 import type {
   AriaComponentOption,
-  DataZoomComponentOption,
   GridComponentOption,
   LegendComponentOption,
   TooltipComponentOption,
@@ -25,7 +23,6 @@ echarts.use([
   LineChart,
   TreemapChart,
   AriaComponent,
-  DataZoomComponent,
   GridComponent,
   LegendComponent,
   TooltipComponent,
@@ -38,7 +35,6 @@ export type ChartOption = ComposeOption<
   | LineSeriesOption
   | TreemapSeriesOption
   | AriaComponentOption
-  | DataZoomComponentOption
   | GridComponentOption
   | LegendComponentOption
   | TooltipComponentOption

@@ -1,7 +1,7 @@
 import './supervision.css';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, Empty, Select, Skeleton, Table, Tag, type TableColumnsType } from 'antd';
+import { Alert, Empty, Grid, Select, Skeleton, Table, Tag, type TableColumnsType } from 'antd';
 import type { OverdueItem } from '@contracts/supervision';
 import { usePageTitle } from '../../app/use-page-title';
 import { useT } from '../../i18n';
@@ -20,6 +20,66 @@ const ESCALATION_COLORS: Record<OverdueItem['escalation'], string> = {
   'follow-up-closed': 'success',
 };
 
+function OverdueDays({ days }: { days: number }) {
+  const t = useT();
+  return days > 0 ? (
+    <span className="supervision-overdue__days--over">
+      {t('supervision.daysOver', { n: days.toFixed(1) })}
+    </span>
+  ) : (
+    <span>{t('supervision.daysLeft', { n: Math.abs(days).toFixed(1) })}</span>
+  );
+}
+
+function AlertState({ alert }: { alert: OverdueItem['alert'] }) {
+  const t = useT();
+  return (
+    <Tag color={alert === 'overdue' ? 'error' : 'warning'}>{t(`supervision.alert.${alert}`)}</Tag>
+  );
+}
+
+function Escalation({ escalation }: { escalation: OverdueItem['escalation'] }) {
+  const t = useT();
+  return (
+    <Tag color={ESCALATION_COLORS[escalation]}>{t(`supervision.escalation.${escalation}`)}</Tag>
+  );
+}
+
+/** One application of the list on a phone: the same facts as a row of the table. */
+function OverdueCard({ item }: { item: OverdueItem }) {
+  const t = useT();
+  const dateTime = useDateTime();
+  return (
+    <li
+      className={`desk-card supervision-overdue${item.alert === 'overdue' ? ' supervision-overdue--over' : ''}`}
+    >
+      <div className="supervision-overdue__head">
+        <AlertState alert={item.alert} />
+        <Link className="mono" to={`/track/${encodeURIComponent(item.receiptNo)}`}>
+          {item.receiptNo}
+        </Link>
+      </div>
+      <p className="supervision-overdue__title">{item.title}</p>
+      <dl className="supervision-overdue__facts">
+        <dt>{t('supervision.department')}</dt>
+        <dd>{item.departmentName ?? '—'}</dd>
+        <dt>{t('supervision.due')}</dt>
+        <dd>{dateTime(item.dueAt)}</dd>
+        <dt>{t('supervision.overdueDays')}</dt>
+        <dd>
+          <OverdueDays days={item.overdueDays} />
+        </dd>
+        <dt>{t('supervision.escalation')}</dt>
+        <dd>
+          <Escalation escalation={item.escalation} />
+        </dd>
+        <dt>{t('supervision.owner')}</dt>
+        <dd>{item.ownerName ?? t('supervision.noOwner')}</dd>
+      </dl>
+    </li>
+  );
+}
+
 /**
  * 超期预警: every step past or near its promised limit, most overdue first, with how far its
  * escalation (督办) has gone and who answers for it; a lead sees their department's.
@@ -37,6 +97,9 @@ export default function WarningsPage() {
   const list = useOverdue(department);
   const items = list.data?.items ?? [];
   const today = chinaDay(new Date());
+  const screens = Grid.useBreakpoint();
+  // A phone reads one card per application; from a tablet on, the table.
+  const phone = screens.sm === false;
 
   const columns: TableColumnsType<OverdueItem> = [
     {
@@ -61,11 +124,7 @@ export default function WarningsPage() {
       key: 'alert',
       title: t('supervision.alert'),
       dataIndex: 'alert',
-      render: (alert: OverdueItem['alert']) => (
-        <Tag color={alert === 'overdue' ? 'error' : 'warning'}>
-          {t(`supervision.alert.${alert}`)}
-        </Tag>
-      ),
+      render: (alert: OverdueItem['alert']) => <AlertState alert={alert} />,
     },
     {
       key: 'due',
@@ -78,14 +137,7 @@ export default function WarningsPage() {
       title: t('supervision.overdueDays'),
       dataIndex: 'overdueDays',
       align: 'right',
-      render: (days: number) =>
-        days > 0 ? (
-          <span className="supervision-overdue__days--over">
-            {t('supervision.daysOver', { n: days.toFixed(1) })}
-          </span>
-        ) : (
-          t('supervision.daysLeft', { n: Math.abs(days).toFixed(1) })
-        ),
+      render: (days: number) => <OverdueDays days={days} />,
     },
     {
       key: 'escalation',
@@ -149,14 +201,22 @@ export default function WarningsPage() {
           <p className="page-intro" aria-live="polite">
             {t('supervision.overdueSummary', { n: items.length, overdue })}
           </p>
-          <Table<OverdueItem>
-            rowKey={(i) => i.taskId ?? i.applicationId}
-            size="small"
-            columns={columns}
-            dataSource={items}
-            pagination={{ pageSize: 50, hideOnSinglePage: true }}
-            scroll={{ x: 'max-content' }}
-          />
+          {phone ? (
+            <ul className="supervision-overdue-list" aria-label={t('area.warnings')}>
+              {items.map((item) => (
+                <OverdueCard key={item.taskId ?? item.applicationId} item={item} />
+              ))}
+            </ul>
+          ) : (
+            <Table<OverdueItem>
+              rowKey={(i) => i.taskId ?? i.applicationId}
+              size="small"
+              columns={columns}
+              dataSource={items}
+              pagination={{ pageSize: 50, hideOnSinglePage: true }}
+              scroll={{ x: 'max-content' }}
+            />
+          )}
         </>
       )}
     </div>
