@@ -107,6 +107,12 @@ export interface CaseStaffPort {
   displayNames(accountIds: string[]): Promise<Map<string, string>>;
 }
 
+/** Who may accept what at the window (考级): asked before a clerk's window intake is kept. */
+export interface CaseWindowGradesPort {
+  /** Throws (a 403 naming grade and matters) when the clerk's grade may not accept one of `matters`. */
+  assertMayAccept(clerkAccountId: string, matters: string[]): Promise<void>;
+}
+
 /** Attachments as the case engine uses them. */
 export interface CaseFilesPort {
   describe(
