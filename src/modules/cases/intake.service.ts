@@ -11,6 +11,7 @@ import type {
   CaseFilesPort,
   CaseRegistryPort,
   CaseStaffPort,
+  CaseWindowGradesPort,
 } from './case-ports.js';
 import type { CaseWriter } from './case-writer.js';
 import { CaseErrors } from './cases.errors.js';
@@ -33,6 +34,8 @@ export interface IntakeDeps {
   datahub?: CaseDatahubPort;
   /** The clerk's display name for 原件核验 records (absent: the account name). */
   staff?: Pick<CaseStaffPort, 'displayNames'>;
+  /** The clerk's grade must allow every matter of a window intake (absent: any clerk may). */
+  windowGrades?: CaseWindowGradesPort;
 }
 
 const RECEIPT_ALPHABET = '0123456789';
@@ -180,6 +183,8 @@ export function createIntakeService(deps: IntakeDeps) {
       );
       if (unknownOriginals.length > 0) throw CaseErrors.unknownOriginals(unknownOriginals);
       const applicant = await resolveApplicant(p, input, def);
+      if (applicant.channel === 'window' || applicant.channel === 'overseas')
+        await deps.windowGrades?.assertMayAccept(p.accountId, def.steps.map((s) => s.matter));
       if (originals.length > 0 && applicant.channel !== 'window')
         throw CaseErrors.originalsNotAllowed();
       // Read before the transaction: SQLite has one connection.
