@@ -377,6 +377,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     flow,
     datahub: datahub.port,
     staff: { displayNames: (accountIds) => identity.displayNames(accountIds) },
+    windowGrades: windowStaff.intakeGrades,
   });
   const drafts = createDraftsService({
     repo: createDraftsRepo(handle.db),
