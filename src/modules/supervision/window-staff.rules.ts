@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { LineCounter, isNode, parseDocument, type Document } from 'yaml';
+import { LineCounter, isMap, isNode, isScalar, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { CatalogError, type CatalogProblem } from '../catalog/index.js';
 
@@ -121,7 +121,20 @@ export interface WindowStaffRules {
   version: string;
 }
 
-function positionOf(doc: Document.Parsed, lines: LineCounter, at: (string | number)[]) {
+function positionOf(
+  doc: Document.Parsed,
+  lines: LineCounter,
+  at: (string | number)[],
+  onKey: boolean,
+) {
+  // A key's own position (an unknown key, an unknown matter code used as a key).
+  const parent: unknown = at.length > 1 ? doc.getIn(at.slice(0, -1), true) : doc.contents;
+  if (onKey && isMap(parent)) {
+    const pair = parent.items.find(
+      (p) => isScalar(p.key) && String(p.key.value) === String(at.at(-1)),
+    );
+    if (pair && isNode(pair.key) && pair.key.range) return lines.linePos(pair.key.range[0]);
+  }
   // The deepest node of the path that exists: where the author has to look.
   for (let n = at.length; n >= 0; n--) {
     const node: unknown = n === 0 ? doc.contents : doc.getIn(at.slice(0, n), true);
@@ -167,8 +180,8 @@ export function loadWindowStaffRules(
   const text = fs.readFileSync(file, 'utf8');
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const add = (rule: string, at: (string | number)[], message: string) => {
-    const { line, col } = positionOf(doc, lines, at);
+  const add = (rule: string, at: (string | number)[], message: string, onKey = false) => {
+    const { line, col } = positionOf(doc, lines, at, onKey);
     problems.push({
       file: shown,
       line,
@@ -195,7 +208,8 @@ export function loadWindowStaffRules(
     for (const issue of parsed.error.issues) {
       const at = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
       if (issue.code === 'unrecognized_keys') {
-        for (const key of issue.keys) add('unknown-key', [...at, key], `unknown key "${key}"`);
+        for (const key of issue.keys)
+          add('unknown-key', [...at, key], `unknown key "${key}"`, true);
       } else add('schema', at, issue.message);
     }
     throw new CatalogError(problems);
@@ -228,7 +242,12 @@ export function loadWindowStaffRules(
     );
   for (const [code, d] of Object.entries(y.difficulty.matters)) {
     if (!matterCodes.has(code))
-      add('unknown-matter', ['difficulty', 'matters', code], `no matter ${code} in the catalog`);
+      add(
+        'unknown-matter',
+        ['difficulty', 'matters', code],
+        `no matter ${code} in the catalog`,
+        true,
+      );
     else if (!levels.has(d))
       add(
         'unknown-difficulty',
