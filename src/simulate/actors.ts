@@ -132,7 +132,12 @@ const OVERSEAS_CLERKS = [
  * Signs in as a staff account the way the web app does (password and the TOTP code of now)
  * and returns the principal its session resolves to.
  */
-async function signIn(app: App, clock: SimulatedClock, username: string, password: string) {
+export async function signIn(
+  app: App,
+  clock: SimulatedClock,
+  username: string,
+  password: string,
+): Promise<Principal> {
   const { identity } = app.services;
   const session = await identity.login(
     { username, password, totp: currentTotp(DEMO_TOTP_SECRET, clock.now()) },

@@ -12,6 +12,9 @@ import type { Rng } from './random.js';
  */
 const LEFT_OUT = new Set(['ship-clearance', 'investment-project', 'overseas-property-sale']);
 
+/** Matters of projects, ports and ships: a county sees few of them. */
+const RARE = ['nra-', 'housing-', 'eeb-', 'drc-', 'msa-ship', 'port-', 'customs-', 'border-'];
+
 /** The catalog's matters and bundles as the county applies for them, with their weights. */
 export function countySubjects(app: App): Subject[] {
   const { catalog } = app.services;
@@ -30,7 +33,9 @@ export function countySubjects(app: App): Subject[] {
       kind,
       code,
       applicant,
-      weight: HOT[code] ?? (applicant === 'department' ? 0.6 : 1),
+      weight:
+        HOT[code] ??
+        (applicant === 'department' ? 0.6 : RARE.some((p) => code.startsWith(p)) ? 0.3 : 1),
       overseas: OVERSEAS_PREFIXES.some((p) => code.startsWith(p)),
     });
   };
