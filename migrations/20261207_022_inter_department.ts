@@ -1,7 +1,18 @@
 import type { Kysely } from 'kysely';
 
-/** Placeholder: filled in by the work on issue #13. */
-export async function up(_db: Kysely<unknown>): Promise<void> {}
+/**
+ * 部门间办事 (Lishui): the board and the public monthly report read the case tables (never a
+ * copy). Departments' own applications are found by applicant kind, so they are indexed.
+ */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createIndex('applications_applicant_department_idx')
+    .on('applications')
+    .columns(['applicant_kind', 'applicant_department'])
+    .execute();
+}
 
-/** Placeholder. */
-export async function down(_db: Kysely<unknown>): Promise<void> {}
+/** Drops the index. */
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropIndex('applications_applicant_department_idx').execute();
+}
