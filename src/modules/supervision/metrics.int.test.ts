@@ -35,7 +35,7 @@ const WD = 25_200;
 
 let app: TestApp;
 const tokens: Record<string, string> = {};
-const ids: Record<string, string> = {};
+const ids = {} as Record<'A' | 'B' | 'C' | 'D' | 'E', string>;
 
 async function login(name: string) {
   tokens[name] ??= await app.login(name);
