@@ -1,4 +1,30 @@
 /** Chinese messages of window-staff (issue #13). */
 export const windowStaffZh = {
   'windowStaff.title': '窗口积分',
+  'windowStaff.intro':
+    '综合窗口受理员按月积分（台州“四制四化”：考级、按级定薪、积分制）。积分由办件的办理记录自动计算：受理办件按事项难度计分，好评加分，部门补正或退回、容缺承诺逾期扣分。',
+  'windowStaff.ownIntro': '您本人本月的积分明细、排名和薪酬档次。',
+  'windowStaff.month': '月份',
+  'windowStaff.rank': '排名',
+  'windowStaff.clerk': '受理员',
+  'windowStaff.grade': '等级',
+  'windowStaff.window': '窗口',
+  'windowStaff.points': '积分',
+  'windowStaff.tier': '薪酬档次',
+  'windowStaff.payFactor': '薪酬系数',
+  'windowStaff.lines': '积分明细',
+  'windowStaff.linesCount': '{n} 条积分记录',
+  'windowStaff.noLines': '本月暂无积分记录',
+  'windowStaff.rule': '规则',
+  'windowStaff.receipt': '办件编号',
+  'windowStaff.at': '时间',
+  'windowStaff.noWindow': '—',
+  'windowStaff.rankOf': '第 {rank} 名',
+  'windowStaff.empty': '暂无窗口受理员',
+  'windowStaff.loadFailed': '积分加载失败',
+  'windowStaff.computedAt': '按办理记录计算于 {at}',
+  'windowStaff.showLines': '查看明细',
+  'windowStaff.hideLines': '收起明细',
+  'windowStaff.configNote':
+    '等级、难度、积分规则和档次为本县配置（catalog/window-staff.rules），非国家规定。',
 } as const;
