@@ -1,4 +1,35 @@
 /** Chinese messages of inter-department (issue #13). */
 export const interDepartmentZh = {
   'interDepartment.title': '部门间办事',
+  'interDepartment.intro':
+    '各部门之间相互申请办理的事项：按申请部门 → 办理部门和事项统计收件、办结、超期，用时对比法定时限和承诺时限，并计算提速率；超期督办由首问部门负责。',
+  'interDepartment.month': '统计月份',
+  'interDepartment.download': '下载本月公开报告（PDF）',
+  'interDepartment.loadFailed': '看板加载失败',
+  'interDepartment.scoped': '仅显示本部门作为申请方或办理方的数据。',
+  'interDepartment.totals': '本月合计',
+  'interDepartment.pairs': '申请部门 → 办理部门',
+  'interDepartment.matters': '按事项',
+  'interDepartment.pair': '申请部门 → 办理部门',
+  'interDepartment.matter': '事项',
+  'interDepartment.limits': '法定 {legal} · 承诺 {promised} 个工作日',
+  'interDepartment.received': '收件',
+  'interDepartment.completed': '办结',
+  'interDepartment.open': '在办',
+  'interDepartment.overdue': '超期',
+  'interDepartment.onTimeRate': '按时率',
+  'interDepartment.avgDays': '平均用时（工作日）',
+  'interDepartment.avgLegalDays': '平均法定时限',
+  'interDepartment.avgPromisedDays': '平均承诺时限',
+  'interDepartment.speedUpRate': '提速率',
+  'interDepartment.empty': '本月暂无部门间办事',
+  'interDepartment.followUps': '首问负责：在办督办',
+  'interDepartment.noFollowUps': '没有未办结的超期督办',
+  'interDepartment.firstInquiryOf': '首问部门：{department}',
+  'interDepartment.followUpOverdue': '督办逾期',
+  'interDepartment.followUpLine':
+    '申请部门 {requester}，超期环节 {late}，负责人 {owner}，{due} 前办结',
+  'interDepartment.asOf': '统计时点 {at}',
+  'interDepartment.note':
+    '每个办理环节计为一项请求；提速率 = 1 − 平均用时 ÷ 平均法定时限（仅计有法定时限的事项）。',
 } as const;
