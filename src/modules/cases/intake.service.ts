@@ -157,7 +157,8 @@ export function createIntakeService(deps: IntakeDeps) {
      * opens at once. The same Idempotency-Key returns the first application and creates nothing.
      * An online submission that fetches data needs the applicant's consent (授权调取), kept
      * with it. Throws CATALOG_*_NOT_FOUND (404), CASE_INVALID_FORM / CASE_INVALID_MATERIALS /
-     * CASE_CONSENT_REQUIRED (422).
+     * CASE_CONSENT_REQUIRED (422); at a window, whatever the grades port throws for a clerk
+     * whose grade may not accept the matters (WINDOW_GRADE_NOT_ALLOWED, 403).
      */
     async submit(
       p: Principal,
