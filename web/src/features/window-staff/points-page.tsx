@@ -18,7 +18,8 @@ import { useT } from '../../i18n';
 import { useMe } from '../auth';
 import { useBi } from '../catalog';
 import { useDateTime } from '../cases';
-import { recentMonths, usePoints } from './points-api';
+import { recentMonths } from './months';
+import { usePoints } from './points-api';
 
 const TIER_COLORS = ['gold', 'green', 'blue', 'default'];
 
