@@ -185,7 +185,10 @@ export function createIntakeService(deps: IntakeDeps) {
       if (unknownOriginals.length > 0) throw CaseErrors.unknownOriginals(unknownOriginals);
       const applicant = await resolveApplicant(p, input, def);
       if (applicant.channel === 'window' || applicant.channel === 'overseas')
-        await deps.windowGrades?.assertMayAccept(p.accountId, def.steps.map((s) => s.matter));
+        await deps.windowGrades?.assertMayAccept(
+          p.accountId,
+          def.steps.map((s) => s.matter),
+        );
       if (originals.length > 0 && applicant.channel !== 'window')
         throw CaseErrors.originalsNotAllowed();
       // Read before the transaction: SQLite has one connection.
