@@ -8,7 +8,10 @@ export interface StartupFigures {
   started: number;
   /** Of which completed (every step approved). */
   completed: number;
-  /** Mean office time from acceptance (受理) to the last result, in working days. */
+  /**
+   * Mean office time from acceptance (受理) to the last result, in working days, on the
+   * limit's clock (time waiting for the applicant's supplements does not count).
+   */
   meanWorkingDays: number;
   /** The longest, in working days. */
   maxWorkingDays: number;
@@ -46,7 +49,11 @@ export async function measureStartups(
     const start = views[0]!.acceptedAt;
     const end = views[views.length - 1]!.completedAt;
     if (!start || !end) continue;
-    const ms = calendar.workingMillisBetween(new Date(start), new Date(end));
+    // On the limit's clock: the applicant's time answering a supplement request (补正) stops it.
+    const waiting = views
+      .flatMap((v) => supplementWaits(v))
+      .reduce((sum, [from, to]) => sum + calendar.workingMillisBetween(from, to), 0);
+    const ms = calendar.workingMillisBetween(new Date(start), new Date(end)) - waiting;
     const materials = views.flatMap((v) => v.materials);
     done.push({
       days: ms / dayMs,
@@ -69,6 +76,29 @@ export async function measureStartups(
     fetched: mean((d) => d.fetched),
     submissions: mean((d) => d.n),
   };
+}
+
+/** The intervals an application waited for the applicant's supplement (merged when they overlap). */
+export function supplementWaits(v: Pick<ApplicationView, 'actions'>): [Date, Date][] {
+  const open = new Map<string, Date>();
+  const spans: [Date, Date][] = [];
+  for (const a of v.actions) {
+    const task = a.taskId ?? '';
+    if (a.type === 'supplement-requested') open.set(task, new Date(a.at));
+    else if (a.type === 'supplement-answered' && open.has(task)) {
+      spans.push([open.get(task)!, new Date(a.at)]);
+      open.delete(task);
+    }
+  }
+  spans.sort((x, y) => x[0].getTime() - y[0].getTime());
+  const merged: [Date, Date][] = [];
+  for (const span of spans) {
+    const last = merged[merged.length - 1];
+    if (last && span[0] <= last[1]) {
+      if (span[1] > last[1]) last[1] = span[1];
+    } else merged.push([span[0], span[1]]);
+  }
+  return merged;
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;

@@ -165,7 +165,7 @@ export function formatReport(r: SimulationReport, seconds: number): string {
     r.baseline
       ? `baseline one by one: ${describeStartup(r.baseline)}`
       : 'baseline one by one: not run',
-    'Lishui (inter-department serial vs parallel): not simulated yet',
+    'Lishui (inter-department, serial vs parallel): not measured — the catalog has no before-reform configuration of its inter-department matters',
   ];
   const refused = Object.entries(t.refused);
   if (refused.length > 0)
