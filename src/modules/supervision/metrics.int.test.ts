@@ -11,7 +11,7 @@ import type {
   BundlesView,
 } from '../../../shared/contracts/index.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
-import { api, guideOf, uploadFor } from '../../../test/support/cases.js';
+import { api, guideOf, submitNewborn, uploadFor } from '../../../test/support/cases.js';
 
 /*
  * A small fixed history on Tuesday 1 December 2026 (China time; office hours 09:00–12:00 and
@@ -79,7 +79,8 @@ beforeAll(async () => {
   // Every account signs in first (a staff login moves the clock by 30 s).
   for (const u of ['citizen1', 'citizen2', 'clerk1', 'supervisor1', 'reviewer.psb', 'reviewer.amr'])
     await login(u);
-  for (const u of ['lead.amr', 'lead.psb', 'reviewer.health']) await login(u);
+  for (const u of ['lead.amr', 'lead.psb', 'reviewer.health', 'reviewer.hsb', 'reviewer.hrss'])
+    await login(u);
   const clerk = await app.db
     .selectFrom('accounts')
     .select('id')
@@ -411,8 +412,55 @@ describe('supervision metrics over a fixed history', () => {
       `/api/v1/supervision/bundles?from=${DAY}&to=${DAY}`,
     );
     expect(view.status).toBe(200);
-    // No bundle in this history.
+    // No bundle on the first day.
     expect(view.body.rows).toEqual([]);
+    // 出生一件事 on Wednesday 2 December: submitted 10:00; birth certificate (health) 10:30,
+    // household (psb) 11:00, insurance (hsb) 11:10, social security card (hrss) 14:00.
+    const next = (hhmm: string) => new Date(`2026-12-02T${hhmm}:00+08:00`);
+    app.clock.set(next('10:00'));
+    const born = await submitNewborn(app, await login('citizen1'));
+    for (const [step, when] of [
+      ['birth-certificate', '10:30'],
+      ['household', '11:00'],
+      ['insurance', '11:10'],
+      ['card', '14:00'],
+    ] as const) {
+      const v = await ok('supervisor1', 'GET', `/api/v1/applications/${born.id}`);
+      const task = v.tasks.find((x) => x.step === step && x.status === 'open')!;
+      app.clock.set(next(when));
+      await ok(`reviewer.${task.department}`, 'POST', `/api/v1/tasks/${task.id}/decision`, {
+        decision: 'approve',
+      });
+    }
+    const day2 = await as<BundlesView>(
+      'supervisor1',
+      'GET',
+      '/api/v1/supervision/bundles?from=2026-12-02&to=2026-12-02',
+    );
+    const newborn = day2.body.rows.find((r) => r.code === 'newborn')!;
+    // The whole: 10:00 → 12:00 and 13:30 → 14:00 = 2.5 office hours; promised 5 days; the data
+    // hub supplied every material.
+    expect(newborn).toMatchObject({
+      received: 1,
+      completed: 1,
+      promisedDays: 5,
+      materialsPerApplication: 0,
+    });
+    expect(newborn.avgDays).toBeCloseTo(2.5 / 7, 3);
+    const steps = Object.fromEntries(newborn.steps.map((s) => [s.stepId, s]));
+    expect(Object.keys(steps)).toEqual(['birth-certificate', 'household', 'insurance', 'card']);
+    expect(steps.card).toMatchObject({ departmentCode: 'hrss', decided: 1, open: 0, holdsUp: 1 });
+    // The card step ran 11:00 → 14:00: 1.5 office hours.
+    expect(steps.card!.avgDays).toBeCloseTo(1.5 / 7, 3);
+    expect(steps.insurance).toMatchObject({ holdsUp: 0, decided: 1 });
+    expect(steps.insurance!.avgDays).toBeCloseTo(10 / 60 / 7, 3);
+    // hrss's reviewer sees the bundle through its own step only.
+    const hrss = await as<BundlesView>(
+      'reviewer.hrss',
+      'GET',
+      '/api/v1/supervision/bundles?from=2026-12-02&to=2026-12-02',
+    );
+    expect(hrss.body.rows[0]?.steps.map((s) => s.stepId)).toEqual(['card']);
   });
 
   it('exports the table as an Excel workbook with the same figures', async () => {
