@@ -474,4 +474,26 @@ describe('the public monthly report (月度公开报告)', () => {
       expect(res.body, file).toMatchObject({ error: { code } });
     }
   });
+
+  it('limits how fast one client may ask, and documents the paths in the OpenAPI', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 65; i++)
+      statuses.push(
+        (await api(app, null, 'GET', '/api/v1/public/inter-department/reports')).status,
+      );
+    // 60 a minute per client (this file's earlier requests count in the same minute).
+    expect(statuses[0]).toBe(200);
+    expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(60);
+    expect(statuses.at(-1)).toBe(429);
+    const doc = (await app.server.inject({ method: 'GET', url: '/openapi.json' })).json<{
+      paths: Record<string, unknown>;
+    }>();
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/inter-department/board',
+        '/api/v1/public/inter-department/reports',
+        '/api/v1/public/inter-department/reports/{file}',
+      ]),
+    );
+  });
 });
