@@ -120,6 +120,7 @@ export function createReportPrinter(fonts: { fontPath?: string; boldFontPath?: s
     }
 
     let top: number = MARGIN.top;
+    let currentLabel = '';
     const bottom = PAGE.height - MARGIN.bottom - 20;
 
     doc.font('bold').fontSize(10).fillColor(ACCENT).text('一次办', MARGIN.left, top);
@@ -177,7 +178,7 @@ export function createReportPrinter(fonts: { fontPath?: string; boldFontPath?: s
       top += h;
     }
 
-    function row(name: string, f: InterDepartmentFigures, strong = false): void {
+    function row(name: string, f: InterDepartmentFigures): void {
       const h = Math.max(
         16,
         doc
@@ -186,11 +187,13 @@ export function createReportPrinter(fonts: { fontPath?: string; boldFontPath?: s
           .heightOfString(name, { width: NAME_WIDTH - 8 }) + 6,
       );
       if (top + h > bottom) {
+        // A table that runs on repeats its header on the new page.
         doc.addPage();
         top = MARGIN.top;
+        headerRow(currentLabel);
       }
       doc
-        .font(strong ? 'bold' : 'regular')
+        .font('regular')
         .fontSize(8)
         .fillColor(INK)
         .text(name, MARGIN.left + 4, top + 3, { width: NAME_WIDTH - 8 });
@@ -219,6 +222,7 @@ export function createReportPrinter(fonts: { fontPath?: string; boldFontPath?: s
       doc.font('bold').fontSize(11).fillColor(INK).text(heading.zh, MARGIN.left, top);
       doc.font('regular').fontSize(7.5).fillColor(GREY).text(heading.en, MARGIN.left, doc.y);
       top = doc.y + 4;
+      currentLabel = label;
       headerRow(label);
       if (rows.length === 0) {
         doc
