@@ -1,4 +1,5 @@
 import type { App } from '../app.js';
+import { AppError } from '../platform/errors/index.js';
 import type { Principal } from '../platform/http/index.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../demo/index.js';
 import { currentTotp } from '../modules/identity/index.js';
@@ -139,10 +140,16 @@ export async function signIn(
   password: string,
 ): Promise<Principal> {
   const { identity } = app.services;
-  const session = await identity.login(
-    { username, password, totp: currentTotp(DEMO_TOTP_SECRET, clock.now()) },
-    { ip: null },
-  );
+  const session = await identity
+    .login({ username, password, totp: currentTotp(DEMO_TOTP_SECRET, clock.now()) }, { ip: null })
+    .catch((error: unknown) => {
+      // TOTP codes are single-use: a later sign-in of this account already happened.
+      if (error instanceof AppError && error.code === 'AUTH_TOTP_INVALID')
+        throw new Error(
+          `${username} has signed in later than the simulated ${clock.now().toISOString()} (TOTP codes are single-use): simulate from a later --start, or on a fresh database`,
+        );
+      throw error;
+    });
   const principal = await identity.authenticate(session.token);
   if (!principal) throw new Error(`no session for ${username}`);
   return principal;
