@@ -217,7 +217,7 @@ describe('the fold of one application', () => {
     expect(get(c, 'datahub')).toBe(3);
     // Step a (x): 1 h, legal 10, rated 1 by its own department rating, its follow-ups.
     expect(a!.dept).toBe('x');
-    expect(a!.keys).toMatchObject({ matter: 'ma', bundle: 'bun', step: 'a' });
+    expect(a!.keys).toMatchObject({ matter: 'ma', bundle: 'bun', step: 'bun:a' });
     expect(get(a!.c, 'dur_s')).toBe(3600);
     expect(get(a!.c, 'legal_n')).toBe(0 + 1);
     expect(get(a!.c, 'r1')).toBe(1);
@@ -315,9 +315,10 @@ describe('rollup rows', () => {
     const rows = new Map<string, Counters>();
     addRows(rows, first);
     const keys = [...rows.keys()].map(decodeKey);
-    // Whole: all, bundle, window, clerk, channel, town = 6; each step adds matter and step = 8.
-    expect(keys.filter((k) => k.period === 'd' && k.dept === '')).toHaveLength(6);
-    expect(keys.filter((k) => k.period === 'm' && k.dept === 'x')).toHaveLength(8);
+    // Whole: all, bundle, window, clerk, channel, town = 6; each step adds matter and step = 8;
+    // each once for every subject ('') and once for its own.
+    expect(keys.filter((k) => k.period === 'd' && k.dept === '')).toHaveLength(12);
+    expect(keys.filter((k) => k.period === 'm' && k.dept === 'x')).toHaveLength(16);
     expect(keys.find((k) => k.period === 'm')?.day).toBe('2026-12-01');
     // Stored and read back, the same units; folding the same facts again changes nothing.
     const stored = decodeUnits(encodeUnits(first));
@@ -334,8 +335,9 @@ describe('rollup rows', () => {
     const delta = new Map<string, Counters>();
     deltaRows(delta, stored, foldApplication(rerated, { now: new Date(t(40)), calendar }).units);
     const changed = nonZero(delta);
-    // 6 dims × 2 periods of the whole, and step b's 8 × 2 (it falls back to the overall rating).
-    expect(changed).toHaveLength(12 + 16);
+    // 6 dims × 2 periods of the whole, and step b's 8 × 2 (it falls back to the overall rating),
+    // each for '' and its subject.
+    expect(changed).toHaveLength((12 + 16) * 2);
     for (const [, c] of changed)
       expect([get(c, 'r4'), get(c, 'r5'), get(c, 'received')]).toEqual([-1, 1, 0]);
   });

@@ -85,7 +85,7 @@ export interface FoldCalendar {
 export interface UnitKeys {
   matter?: string;
   bundle?: string;
-  /** The bundle step (bundle view). */
+  /** The bundle step (bundle view): `bundleCode:stepId`. */
   step?: string;
   window: string;
   clerk: string;
@@ -380,7 +380,7 @@ export function foldApplication(
       keys: {
         ...keys,
         matter: step.matter,
-        ...(bundle ? { bundle: subject, step: step.id } : {}),
+        ...(bundle ? { bundle: subject, step: `${subject}:${step.id}` } : {}),
       },
       c,
     });

@@ -299,6 +299,15 @@ describe('supervision metrics over a fixed history', () => {
     expect(row(town, '330681').received).toBe(2); // citizen1: A D
     expect(row(town, '330402').received).toBe(3); // citizen2: B C E
 
+    // Filters: the matter applied for, the channel, both.
+    const psbOnly = (await metrics('by=channel&matter=psb-no-criminal-record')).body;
+    expect([psbOnly.totals.received, row(psbOnly, 'online').received]).toEqual([3, 2]);
+    const windowOnly = (await metrics('by=department&channel=window')).body;
+    expect([windowOnly.totals.received, row(windowOnly, 'psb').received]).toEqual([1, 1]);
+    const both = (await metrics('by=town&channel=online&matter=amr-sole-proprietor-establishment'))
+      .body;
+    expect(both.rows.map((r) => [r.key, r.received])).toEqual([['330402', 2]]);
+
     // Ranking: psb (no bad rating) before amr (1 of 1).
     const ranking = await as<Ranking>(
       'supervisor1',

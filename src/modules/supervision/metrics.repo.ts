@@ -446,7 +446,7 @@ export function createMetricsRepo(db: Kysely<Database>, dialect: Dialect) {
       q = selection.dept === '*' ? q.where('dept', '<>', '') : q.where('dept', '=', selection.dept);
       q = q.where('day', '>=', from).where('day', '<=', to);
       if (selection.channel) q = q.where('channel', '=', selection.channel);
-      if (selection.subject) q = q.where('subject', '=', selection.subject);
+      q = q.where('subject', '=', selection.subject ?? '');
       const rows = await q.groupBy(group).execute();
       return rows.map((r) => {
         const c = emptyCounters();

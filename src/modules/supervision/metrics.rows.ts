@@ -29,6 +29,7 @@ export interface RollupKey {
   dept: string;
   key: string;
   channel: string;
+  /** '' for every subject together, else the matter or bundle code applied for. */
   subject: string;
 }
 
@@ -63,18 +64,14 @@ export function addRows(into: Map<string, Counters>, units: Unit[], sign = 1): v
     for (const period of ['d', 'm'] as const) {
       const day = period === 'd' ? u.day : `${u.day.slice(0, 7)}-01`;
       for (const [dim, key] of dims) {
-        const k = encodeKey({
-          period,
-          day,
-          dim,
-          dept: u.dept,
-          key,
-          channel: u.channel,
-          subject: u.subject,
-        });
-        let c = into.get(k);
-        if (!c) into.set(k, (c = emptyCounters()));
-        addInto(c, u.c, sign);
+        // Once for every subject together (subject ''), once for its own subject (the matter
+        // filter): unfiltered queries read few rows.
+        for (const subject of ['', u.subject]) {
+          const k = encodeKey({ period, day, dim, dept: u.dept, key, channel: u.channel, subject });
+          let c = into.get(k);
+          if (!c) into.set(k, (c = emptyCounters()));
+          addInto(c, u.c, sign);
+        }
       }
     }
   }

@@ -368,7 +368,7 @@ export function createMetricsService(
         q.to,
       );
       const steps = await sum(
-        { dim: 'step', dept: scope ?? '*', groupBy: ['subject', 'key', 'dept'], ...filter },
+        { dim: 'step', dept: scope ?? '*', groupBy: ['key', 'dept'], ...filter },
         q.from,
         q.to,
       );
@@ -377,9 +377,10 @@ export function createMetricsService(
         const guide = catalog.bundle(code);
         const own = [...steps.entries()]
           .map(([k, sc]) => ({ k: k.split(SEP), sc }))
-          .filter((s) => s.k[0] === code)
+          .filter((s) => s.k[0]?.startsWith(`${code}:`))
           .map(({ k, sc }) => {
-            const [, stepId = '', dept = ''] = k;
+            const [key = '', dept = ''] = k;
+            const stepId = key.slice(code.length + 1);
             const step = guide?.steps.find((s) => s.id === stepId);
             return {
               stepId,
