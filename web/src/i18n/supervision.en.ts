@@ -83,6 +83,7 @@ export const supervisionEn: Record<keyof typeof supervisionZh, string> = {
   'supervision.due': 'Due',
   'supervision.overdueDays': 'Past due (working days)',
   'supervision.daysOver': '{n} working days over',
+  'supervision.justOver': 'Just past due',
   'supervision.daysLeft': '{n} working days left',
   'supervision.escalation': 'Escalation',
   'supervision.escalation.none': 'Not escalated',

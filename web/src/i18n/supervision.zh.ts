@@ -78,6 +78,7 @@ export const supervisionZh = {
   'supervision.due': '承诺办结时间',
   'supervision.overdueDays': '超期（工作日）',
   'supervision.daysOver': '超 {n} 个工作日',
+  'supervision.justOver': '刚超期',
   'supervision.daysLeft': '剩 {n} 个工作日',
   'supervision.escalation': '督办进度',
   'supervision.escalation.none': '未督办',

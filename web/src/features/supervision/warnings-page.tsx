@@ -20,8 +20,11 @@ const ESCALATION_COLORS: Record<OverdueItem['escalation'], string> = {
   'follow-up-closed': 'success',
 };
 
-function OverdueDays({ days }: { days: number }) {
+function OverdueDays({ days, alert }: { days: number; alert: OverdueItem['alert'] }) {
   const t = useT();
+  // Past due after office hours: not yet a tenth of a working day over.
+  if (days < 0.05 && alert === 'overdue')
+    return <span className="supervision-overdue__days--over">{t('supervision.justOver')}</span>;
   return days > 0 ? (
     <span className="supervision-overdue__days--over">
       {t('supervision.daysOver', { n: days.toFixed(1) })}
@@ -67,7 +70,7 @@ function OverdueCard({ item }: { item: OverdueItem }) {
         <dd>{dateTime(item.dueAt)}</dd>
         <dt>{t('supervision.overdueDays')}</dt>
         <dd>
-          <OverdueDays days={item.overdueDays} />
+          <OverdueDays days={item.overdueDays} alert={item.alert} />
         </dd>
         <dt>{t('supervision.escalation')}</dt>
         <dd>
@@ -137,7 +140,7 @@ export default function WarningsPage() {
       title: t('supervision.overdueDays'),
       dataIndex: 'overdueDays',
       align: 'right',
-      render: (days: number) => <OverdueDays days={days} />,
+      render: (days: number, item) => <OverdueDays days={days} alert={item.alert} />,
     },
     {
       key: 'escalation',
