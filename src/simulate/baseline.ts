@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createApp, type App, type AppOverrides } from '../app.js';
 import type { Config } from '../platform/config/index.js';
 import { projectRoot } from '../platform/paths/index.js';
+import { createLogger } from '../platform/logging/index.js';
 import type { ApplicationView } from '../../shared/contracts/index.js';
 import type { SimPerson } from './actors.js';
 import { signInStaff } from './actors.js';
@@ -64,7 +65,8 @@ export async function runBaseline(options: {
       {
         clock,
         passwordLogN: 10,
-        logger: options.logger,
+        // Its requests are not the county's: only warnings and errors are logged.
+        logger: options.logger ?? createLogger({ level: 'warn', pretty: false }),
         catalogDir: baselineCatalogDir(scratch),
         database: { kind: 'sqlite', file: path.join(scratch, 'baseline.sqlite') },
       },
@@ -153,7 +155,7 @@ async function step(
       const creditCode =
         s.creditCode ?? (view.results[0]?.outputs.creditCode as string | undefined);
       const calendar = s.calendar;
-      const open = nextOpening(calendar, new Date(view.completedAt ?? Date.now()));
+      const open = nextOpening(calendar, new Date(view.completedAt!));
       const at = calendar.addWorkingMillis(open, DELAYS.nextDepartment(rng) * engine.dayMs);
       engine.at(at.getTime(), () => step(engine, rng, { ...s, index: s.index + 1, creditCode }));
     },
