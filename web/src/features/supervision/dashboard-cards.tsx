@@ -118,7 +118,7 @@ export function TrendCard({ filter }: { filter: MetricsFilter }) {
       exportLink={exportLink(filter, 'trend', { interval })}
       pending={trend.isPending}
       error={trend.error}
-      empty={rows.length === 0}
+      empty={rows.every((r) => r.received === 0 && r.completed === 0)}
       chart={() => <EChart option={option} label={t('supervision.trend')} />}
       table={() => (
         <Table<MetricRow>
@@ -187,6 +187,7 @@ export function RankingCard({ filter }: { filter: MetricsFilter }) {
   return (
     <ViewCard
       title={t('supervision.ranking')}
+      wide
       exportLink={exportLink(filter, 'ranking')}
       pending={ranking.isPending}
       error={ranking.error}
@@ -195,7 +196,7 @@ export function RankingCard({ filter }: { filter: MetricsFilter }) {
         <EChart
           option={option}
           label={t('supervision.ranking')}
-          height={Math.max(240, rows.length * 44 + 60)}
+          height={Math.max(240, rows.length * 28 + 70)}
         />
       )}
       table={() => (
@@ -337,6 +338,8 @@ export function TownsCard({ filter }: { filter: MetricsFilter }) {
           breadcrumb: { show: true, bottom: 0 },
           label: { show: true, formatter: '{b}\n{c}' },
           upperLabel: { show: true, height: 22 },
+          // levels[0] is the series' own root: its name is the card's title already.
+          levels: [{ upperLabel: { show: false } }],
           data: toTreemap(root),
         },
       ],

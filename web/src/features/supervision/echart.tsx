@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useLanguage } from '../../i18n';
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart, TreemapChart } from 'echarts/charts';
 import {
@@ -56,12 +57,20 @@ export function EChart({
 }) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  const latest = useRef(option);
+  latest.current = option;
+  // ECharts' own texts (the screen-reader description of the chart) follow the app's language.
+  const language = useLanguage();
 
   useEffect(() => {
     const element = box.current;
     if (!element) return;
-    const instance = echarts.init(element, undefined, { renderer: 'canvas' });
+    const instance = echarts.init(element, undefined, {
+      renderer: 'canvas',
+      locale: language === 'en' ? 'EN' : 'ZH',
+    });
     chart.current = instance;
+    instance.setOption({ aria: { enabled: true }, ...latest.current });
     const resize = () => instance.resize();
     const observer = new ResizeObserver(resize);
     observer.observe(element);
@@ -72,7 +81,7 @@ export function EChart({
       instance.dispose();
       chart.current = null;
     };
-  }, []);
+  }, [language]);
 
   useEffect(() => {
     chart.current?.setOption({ aria: { enabled: true }, ...option }, { notMerge: true });

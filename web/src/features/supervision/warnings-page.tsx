@@ -6,7 +6,7 @@ import type { OverdueItem } from '@contracts/supervision';
 import { usePageTitle } from '../../app/use-page-title';
 import { useT } from '../../i18n';
 import { useMe } from '../auth';
-import { useBi, useDepartments } from '../catalog';
+import { useBi, useDepartmentName, useDepartments } from '../catalog';
 import { useDateTime } from '../cases';
 import { chinaDay } from './period';
 import { exportUrl, useOverdue } from './supervision-api';
@@ -52,6 +52,7 @@ function Escalation({ escalation }: { escalation: OverdueItem['escalation'] }) {
 function OverdueCard({ item }: { item: OverdueItem }) {
   const t = useT();
   const dateTime = useDateTime();
+  const departmentName = useDepartmentName();
   return (
     <li
       className={`desk-card supervision-overdue${item.alert === 'overdue' ? ' supervision-overdue--over' : ''}`}
@@ -65,7 +66,9 @@ function OverdueCard({ item }: { item: OverdueItem }) {
       <p className="supervision-overdue__title">{item.title}</p>
       <dl className="supervision-overdue__facts">
         <dt>{t('supervision.department')}</dt>
-        <dd>{item.departmentName ?? '—'}</dd>
+        <dd>
+          {(item.departmentCode ? departmentName(item.departmentCode) : item.departmentName) ?? '—'}
+        </dd>
         <dt>{t('supervision.due')}</dt>
         <dd>{dateTime(item.dueAt)}</dd>
         <dt>{t('supervision.overdueDays')}</dt>
@@ -94,6 +97,7 @@ export default function WarningsPage() {
   const bi = useBi();
   const dateTime = useDateTime();
   const departments = useDepartments();
+  const departmentName = useDepartmentName();
   const supervisor = me.roles.includes('supervisor');
   const [picked, setPicked] = useState<string>();
   const department = supervisor ? picked : me.department?.code;
@@ -121,7 +125,8 @@ export default function WarningsPage() {
       key: 'department',
       title: t('supervision.department'),
       dataIndex: 'departmentName',
-      render: (name: string | null) => name ?? '—',
+      render: (name: string | null, item) =>
+        (item.departmentCode ? departmentName(item.departmentCode) : name) ?? '—',
     },
     {
       key: 'alert',
@@ -217,7 +222,8 @@ export default function WarningsPage() {
               columns={columns}
               dataSource={items}
               pagination={{ pageSize: 50, hideOnSinglePage: true }}
-              scroll={{ x: 'max-content' }}
+              // Wide enough for every column; narrower windows scroll the table, not the page.
+              scroll={{ x: 960 }}
             />
           )}
         </>
