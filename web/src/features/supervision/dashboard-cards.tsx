@@ -8,6 +8,7 @@ import type {
   TownNode,
 } from '@contracts/supervision';
 import { useT, type MessageKey, type Translate } from '../../i18n';
+import { useDepartmentName } from '../catalog';
 import { EChart, type ChartOption } from './echart';
 import { formatDays, formatRate, percent, useCount } from './format';
 import {
@@ -23,6 +24,12 @@ import {
 import { ViewCard } from './view-card';
 
 const TABLE_SCROLL = { x: 'max-content' } as const;
+
+/** A department's name in the app's language, or the server's label for a code it does not know. */
+function named(name: (code: string) => string, code: string, label: string): string {
+  const found = name(code);
+  return found && found !== code ? found : label;
+}
 
 function exportLink(
   filter: MetricsFilter,
@@ -141,7 +148,16 @@ export function RankingCard({ filter }: { filter: MetricsFilter }) {
   const t = useT();
   const count = useCount();
   const ranking = useRanking(filter);
-  const rows = ranking.data?.rows ?? [];
+  const departmentName = useDepartmentName();
+  // The departments named in the app's language (the server's labels are Chinese).
+  const rows = useMemo(
+    () =>
+      (ranking.data?.rows ?? []).map((r) => ({
+        ...r,
+        label: named(departmentName, r.key, r.label),
+      })),
+    [ranking.data, departmentName],
+  );
   const option = useMemo<ChartOption>(() => {
     // The best ranked on top: ECharts draws a category axis from the bottom.
     const shown = [...rows].reverse();
@@ -224,7 +240,18 @@ export function BundlesCard({ filter }: { filter: MetricsFilter }) {
   const t = useT();
   const count = useCount();
   const bundles = useBundles(filter);
-  const rows = bundles.data?.rows ?? [];
+  const departmentName = useDepartmentName();
+  const rows = useMemo(
+    () =>
+      (bundles.data?.rows ?? []).map((b) => ({
+        ...b,
+        steps: b.steps.map((s) => ({
+          ...s,
+          departmentName: named(departmentName, s.departmentCode, s.departmentName),
+        })),
+      })),
+    [bundles.data, departmentName],
+  );
   const option = useMemo<ChartOption>(() => {
     const departments = [...new Set(rows.flatMap((b) => b.steps.map((s) => s.departmentName)))];
     return {
@@ -414,7 +441,18 @@ export function MetricsCard({
   const count = useCount();
   const [by, setBy] = useState<MetricDimension>(dimensions[0] ?? 'matter');
   const metrics = useMetrics(filter, by);
-  const rows = metrics.data?.rows ?? [];
+  const departmentName = useDepartmentName();
+  const rows = useMemo(
+    () =>
+      (metrics.data?.rows ?? []).map((r) =>
+        by === 'department'
+          ? { ...r, label: named(departmentName, r.key, r.label) }
+          : by === 'channel'
+            ? { ...r, label: t(`channel.${r.key}` as MessageKey) || r.label }
+            : r,
+      ),
+    [metrics.data, by, departmentName, t],
+  );
   const countColumn = (key: keyof MetricRow, title: MessageKey) => ({
     key,
     title: t(title),
