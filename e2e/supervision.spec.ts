@@ -112,6 +112,21 @@ test('the supervision office sees the simulated month in charts, as tables and i
     expect(line).toContain(figure(completed!));
   }
 
+  // A filter narrows every figure: the window channel only, as the API counts it.
+  const windowOnly = (await (
+    await page.request.get(
+      `/api/v1/supervision/metrics?from=${from}&to=${to}&by=department&channel=window`,
+    )
+  ).json()) as MetricsTable;
+  expect(windowOnly.totals.received).toBeGreaterThan(0);
+  expect(windowOnly.totals.received).toBeLessThan(metrics.totals.received);
+  await page.getByRole('combobox', { name: '办理渠道' }).click();
+  await page.getByTitle('窗口办').click();
+  await expect
+    .poll(async () => figure(await tile('收件量').innerText()))
+    .toBe(windowOnly.totals.received);
+  await page.getByRole('combobox', { name: '办理渠道' }).press('Escape');
+
   // On a phone the cards stack, the charts shrink with the window and nothing scrolls sideways.
   await page.setViewportSize({ width: 375, height: 740 });
   const trend = dashboardCard(page, '办件趋势');
@@ -209,5 +224,19 @@ test('a department lead sees their own department only', async ({ page, guard })
     .getByRole('definition');
   await expect(received).toBeVisible();
   expect(figure(await received.innerText())).toBe(own.totals.received);
+  await expect(dashboardCard(page, '办件趋势').locator('canvas').first()).toBeVisible();
+
+  // A view the server cannot answer says so in its card; the others stay.
+  guard.allowHttpError('/api/v1/supervision/towns', 503);
+  await page.route('**/api/v1/supervision/towns?**', (route) =>
+    route.fulfill({
+      status: 503,
+      json: { error: { code: 'UNAVAILABLE', message: '服务暂不可用', requestId: 'e2e' } },
+    }),
+  );
+  await page.reload();
+  const towns = dashboardCard(page, '乡镇（街道）分布');
+  await expect(towns.getByRole('alert')).toContainText('数据加载失败');
+  await expect(towns.getByRole('alert')).toContainText('服务暂不可用');
   await expect(dashboardCard(page, '办件趋势').locator('canvas').first()).toBeVisible();
 });
