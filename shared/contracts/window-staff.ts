@@ -14,14 +14,14 @@ export const WindowMonthSchema = z
 
 /** A grade as shown: its id and names (初级/中级/高级/首席). */
 export const WindowGradeRefSchema = z.object({
-  id: z.string().describe('Grade id of catalog/window-staff.rules, e.g. chief'),
+  id: z.string().describe('Grade id of catalog/window-staff.yaml, e.g. chief'),
   name: BilingualTextSchema.describe('Grade name, e.g. 首席'),
 });
 export type WindowGradeRef = z.infer<typeof WindowGradeRefSchema>;
 
 /** PUT /api/v1/window-staff/clerks/{accountId} body. */
 export const UpdateClerkSchema = z.object({
-  grade: z.string().min(1).max(16).describe('The new grade id (see catalog/window-staff.rules)'),
+  grade: z.string().min(1).max(16).describe('The new grade id (see catalog/window-staff.yaml)'),
   windowNo: z
     .string()
     .trim()

@@ -8,6 +8,7 @@ import { createApp } from '../app.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, type DemoLogin } from '../demo/index.js';
 import { totpUri } from '../modules/identity/index.js';
 import { HUB_DIRECTORY } from '../modules/datahub/index.js';
+import { loadWindowStaffRules, WINDOW_STAFF_RULES_FILE } from '../modules/supervision/index.js';
 import type { StaffRole } from '../platform/http/index.js';
 import { registerLedgerCommands } from './ledger.js';
 import { registerPopulationCommand } from './population.js';
@@ -162,8 +163,10 @@ catalog
     try {
       const loaded = loadCatalog(opts.dir, { dataHub: HUB_DIRECTORY });
       const stats = loaded.stats;
+      // The window staff rules name matters: checked against the catalog just loaded.
+      const staff = loadWindowStaffRules(opts.dir, new Set(loaded.matters.map((m) => m.code)));
       console.log(
-        `catalog OK: ${stats.departments} departments, ${stats.matters} matters, ${stats.bundles} bundles`,
+        `catalog OK: ${stats.departments} departments, ${stats.matters} matters, ${stats.bundles} bundles; ${WINDOW_STAFF_RULES_FILE}: ${staff.grades.length} grades, ${staff.rules.length} points rules`,
       );
       // Not a problem of the YAML, but nothing counts as fetched that is not: say what is asked.
       if (loaded.unconnected.length > 0) {

@@ -21,13 +21,17 @@ export interface LoadCatalogOptions {
   dataHub?: DataHubDirectory;
 }
 
+/** Files of the catalog folder that other modules read (the window staff rules of supervision). */
+const NOT_MATTERS = new Set(['window-staff.yaml']);
+
 function listYamlFiles(dir: string): string[] {
   const out: string[] = [];
   const walk = (folder: string) => {
     for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
       const full = path.join(folder, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) out.push(full);
+      else if (entry.isFile() && /\.ya?ml$/.test(entry.name) && !NOT_MATTERS.has(entry.name))
+        out.push(full);
     }
   };
   walk(dir);

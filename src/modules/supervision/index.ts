@@ -8,5 +8,6 @@ export { assembleMetrics, type Metrics } from './metrics.assemble.js';
 export type { SupervisionMetricsTables } from './metrics.tables.js';
 export { assembleWindowStaff, type WindowStaff } from './window-staff.assemble.js';
 export type { WindowStaffTables } from './window-staff.tables.js';
+export { loadWindowStaffRules, WINDOW_STAFF_RULES_FILE } from './window-staff.rules.js';
 export { assembleInterDepartment, type InterDepartment } from './inter-department.assemble.js';
 export type { InterDepartmentTables } from './inter-department.tables.js';

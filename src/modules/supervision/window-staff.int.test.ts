@@ -10,7 +10,7 @@ import { api, approveAll, guideOf, uploadFor } from '../../../test/support/cases
 
 // Issue #13 point 4 (Taizhou 四制四化): a fixed December of window history, produced through the
 // real services, gives the points ledger, totals, ranks and pay tiers worked out by hand from
-// catalog/window-staff.rules: acceptance 1/2/3/5 points by difficulty 1–4 (legal aid 2, real
+// catalog/window-staff.yaml: acceptance 1/2/3/5 points by difficulty 1–4 (legal aid 2, real
 // estate register extract 1), good rating (4–5) +2, department's supplement request −3,
 // department's refusal of a step −5, 容缺 commitment overdue −2; chief = 首席 (basePay 1.5),
 // senior = 高级 (1.3); below 200 / 160 points both are 四档 (payFactor 0.9).

@@ -11,8 +11,8 @@ import { CatalogError, type CatalogProblem } from '../catalog/index.js';
  * data in the catalog folder; the figures are the county's configuration, not national law.
  */
 
-/** The rules file inside the catalog folder (not *.yaml: the catalog loader reads those). */
-export const WINDOW_STAFF_RULES_FILE = 'window-staff.rules';
+/** The rules file inside the catalog folder (the catalog loader leaves it to this module). */
+export const WINDOW_STAFF_RULES_FILE = 'window-staff.yaml';
 
 const bilingual = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
 const id = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'lowercase letters, digits and dashes');

@@ -1,4 +1,4 @@
-/** A window clerk's grade (考级: e.g. 初级/中级/高级/首席, per catalog/window-staff.rules) and window. */
+/** A window clerk's grade (考级: e.g. 初级/中级/高级/首席, per catalog/window-staff.yaml) and window. */
 export interface ClerkProfilesTable {
   account_id: string;
   grade: string;

@@ -28,5 +28,5 @@ export const windowStaffEn: Record<keyof typeof windowStaffZh, string> = {
   'windowStaff.showLines': 'Show the ledger',
   'windowStaff.hideLines': 'Hide the ledger',
   'windowStaff.configNote':
-    'Grades, difficulties, points rules and tiers are this county’s configuration (catalog/window-staff.rules), not national law.',
+    'Grades, difficulties, points rules and tiers are this county’s configuration (catalog/window-staff.yaml), not national law.',
 };

@@ -26,5 +26,5 @@ export const windowStaffZh = {
   'windowStaff.showLines': '查看明细',
   'windowStaff.hideLines': '收起明细',
   'windowStaff.configNote':
-    '等级、难度、积分规则和档次为本县配置（catalog/window-staff.rules），非国家规定。',
+    '等级、难度、积分规则和档次为本县配置（catalog/window-staff.yaml），非国家规定。',
 } as const;

@@ -106,7 +106,7 @@ function ClerkCard({ clerk, open }: { clerk: ClerkPoints; open: boolean }) {
 /**
  * 窗口积分: the month's ranking of the window clerks (grade, window, points, pay tier), each
  * clerk's ledger lines on expanding; a clerk sees their own month. Figures come from the
- * applications' history under the county's rules (catalog/window-staff.rules).
+ * applications' history under the county's rules (catalog/window-staff.yaml).
  */
 export default function PointsPage() {
   const t = useT();
