@@ -472,6 +472,33 @@ describe('supervision metrics over a fixed history', () => {
     expect(hrss.body.rows[0]?.steps.map((s) => s.stepId)).toEqual(['card']);
   });
 
+  it('counts a step overdue once its due time passes, with no action in between', async () => {
+    const day3 = (hhmm: string) => new Date(`2026-12-03T${hhmm}:00+08:00`);
+    app.clock.set(day3('10:00'));
+    const psb = await guideOf(app, 'matter', 'psb-no-criminal-record');
+    await ok('citizen1', 'POST', '/api/v1/applications', {
+      matter: psb.code,
+      form: psb.form.examples[0],
+      materials: [],
+      consent: { fetch: true },
+    });
+    const read = async () =>
+      (
+        await as<MetricsTable>(
+          'supervisor1',
+          'GET',
+          '/api/v1/supervision/metrics?from=2026-12-03&to=2026-12-03&by=department',
+        )
+      ).body;
+    app.clock.set(day3('10:30'));
+    expect((await read()).totals).toMatchObject({ received: 1, accepted: 1, overdue: 0 });
+    // Due 11:00 (one office hour); at 11:30 the figures say so, before any watch has run.
+    app.clock.set(day3('11:30'));
+    const late = await read();
+    expect(late.totals.overdue).toBe(1);
+    expect(late.rows.find((r) => r.key === 'psb')?.overdue).toBe(1);
+  });
+
   it('exports the table as an Excel workbook with the same figures', async () => {
     const res = await app.server.inject({
       url: `/api/v1/supervision/export.xlsx?view=metrics&by=department&from=${DAY}&to=${DAY}`,
