@@ -8,7 +8,7 @@
 // (deltaRows → nonZero → repo.applyDeltas, one transaction per batch). The per-application
 // stored contributions are not written (refresh writes them; the dashboards never read them).
 //
-// Run: npx tsx bench/supervision.bench.ts [--apps 1000000] [--quick] [--runs 5]
+// Run: npx tsx bench/supervision.bench.ts [--apps 1000000] [--quick] [--runs 5] [--only sqlite|postgres]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -321,14 +321,19 @@ async function run(label: string, target: DatabaseTarget) {
 console.log(
   `Supervision dashboards over ${APPS.toLocaleString('en-US')} synthetic applications, ${RUNS} timed runs each (median), ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}`,
 );
+// --only sqlite|postgres runs one database (the two can then run side by side).
+const only = arg('only', '');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onetrip-supervision-bench-'));
 try {
-  await run('SQLite', { kind: 'sqlite', file: path.join(dir, 'bench.sqlite') });
+  if (only !== 'postgres')
+    await run('SQLite', { kind: 'sqlite', file: path.join(dir, 'bench.sqlite') });
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 const url = process.env.ONETRIP_TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-if (url) {
+if (only === 'sqlite') {
+  // PostgreSQL not asked for.
+} else if (url) {
   const schema = `bench_${randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
