@@ -1,4 +1,3 @@
-import fs from 'node:fs/promises';
 import type { Clock } from '../../platform/clock/index.js';
 import { NotFoundError, type Bilingual } from '../../platform/errors/index.js';
 import type { Principal } from '../../platform/http/index.js';
@@ -17,7 +16,7 @@ import {
   reasonLabel,
   trackingUrl,
 } from './documents.text.js';
-import { parseFontRef } from './font-locator.js';
+import { createFontLoader } from './font-locator.js';
 import { renderCredentialPaper } from './credential-paper.js';
 import {
   createSheet,
@@ -81,23 +80,7 @@ export function createDocumentsService(deps: {
   ) => Promise<{ sdJwt: string; credential: CredentialView }>;
 }) {
   const office = deps.office ?? DEFAULT_OFFICE;
-  const cache = new Map<string, Promise<LoadedFont>>();
-
-  function load(ref: string): Promise<LoadedFont> {
-    let font = cache.get(ref);
-    if (!font) {
-      const { path, face } = parseFontRef(ref);
-      font = fs.readFile(path).then(
-        (data) => ({ data, face }),
-        () => {
-          cache.delete(ref);
-          throw DocumentErrors.fontMissing();
-        },
-      );
-      cache.set(ref, font);
-    }
-    return font;
-  }
+  const load = createFontLoader(() => DocumentErrors.fontMissing());
 
   async function fonts(): Promise<{ regular: LoadedFont; bold: LoadedFont | undefined }> {
     if (!deps.fontPath) throw DocumentErrors.fontMissing();

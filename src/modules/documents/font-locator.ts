@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import type { LoadedFont } from './pdf-sheet.js';
 
 /** A font file, and for a collection (.ttc) the PostScript name of the face to use. */
 export interface FontRef {
@@ -69,4 +71,27 @@ export function locateCjkFont(
     return { fontPath: c.regular, ...(bold ? { boldFontPath: bold } : {}) };
   }
   return {};
+}
+
+/**
+ * Reads fonts once per reference and keeps them (a CJK collection is tens of megabytes); a
+ * font that cannot be read throws `missing()` and is tried again next time.
+ */
+export function createFontLoader(missing: () => Error): (ref: string) => Promise<LoadedFont> {
+  const cache = new Map<string, Promise<LoadedFont>>();
+  return (ref) => {
+    let font = cache.get(ref);
+    if (!font) {
+      const { path, face } = parseFontRef(ref);
+      font = readFile(path).then(
+        (data) => ({ data, face }),
+        () => {
+          cache.delete(ref);
+          throw missing();
+        },
+      );
+      cache.set(ref, font);
+    }
+    return font;
+  };
 }

@@ -1,17 +1,10 @@
-import fs from 'node:fs/promises';
 import PDFDocument from 'pdfkit';
 import type { InterDepartmentFigures } from '../../../shared/contracts/index.js';
+import { createFontLoader, type LoadedFont } from '../documents/index.js';
 import { InterDepartmentErrors } from './inter-department.errors.js';
 import type { MonthlyReportData } from './inter-department.service.js';
 
 type Doc = PDFKit.PDFDocument;
-
-/** A font's bytes and, for a collection (.ttc), the face; `parsed` is fontkit's face once opened. */
-interface LoadedFont {
-  data: Buffer;
-  face: string | undefined;
-  parsed?: unknown;
-}
 
 const PAGE = { width: 841.89, height: 595.28 }; // A4 landscape: ten columns of figures
 const MARGIN = { top: 36, left: 40, right: 40, bottom: 40 };
@@ -46,37 +39,13 @@ function days(d: number | null): string {
   return d === null ? '—' : d.toFixed(2);
 }
 
-/** Splits `file.ttc#Face` (see the documents' font locator); a bare .ttc gets Noto's SC face. */
-function parseFontRef(ref: string): { path: string; face: string | undefined } {
-  const hash = ref.lastIndexOf('#');
-  const path = hash > 0 ? ref.slice(0, hash) : ref;
-  const given = hash > 0 ? ref.slice(hash + 1) : '';
-  return { path, face: given || (/\.ttc$/i.test(path) ? 'NotoSansCJKsc-Regular' : undefined) };
-}
-
 /**
  * The printer of the public monthly report (部门间办事月度公开报告), as A4 landscape PDF with
  * the CJK font: totals, then per requesting department, per providing department and per
  * matter. Only departments and matters are named. Throws INTER_DEPARTMENT_FONT_MISSING (503).
  */
 export function createReportPrinter(fonts: { fontPath?: string; boldFontPath?: string }) {
-  const cache = new Map<string, Promise<LoadedFont>>();
-
-  function load(ref: string): Promise<LoadedFont> {
-    let font = cache.get(ref);
-    if (!font) {
-      const { path, face } = parseFontRef(ref);
-      font = fs.readFile(path).then(
-        (data) => ({ data, face }),
-        () => {
-          cache.delete(ref);
-          throw InterDepartmentErrors.fontMissing();
-        },
-      );
-      cache.set(ref, font);
-    }
-    return font;
-  }
+  const load = createFontLoader(() => InterDepartmentErrors.fontMissing());
 
   return async function print(report: MonthlyReportData, generatedAt: Date): Promise<Buffer> {
     if (!fonts.fontPath) throw InterDepartmentErrors.fontMissing();
@@ -113,7 +82,7 @@ export function createReportPrinter(fonts: { fontPath?: string; boldFontPath?: s
       ] as const) {
         doc.registerFont(name, (font.parsed ?? font.data) as Buffer, font.face);
         doc.font(name);
-        font.parsed ??= (doc as unknown as { _font?: { font?: unknown } })._font?.font;
+        font.parsed ??= (doc as unknown as { _font?: { font?: LoadedFont['parsed'] } })._font?.font;
       }
     } catch {
       throw InterDepartmentErrors.fontMissing();

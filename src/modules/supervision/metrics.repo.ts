@@ -2,62 +2,20 @@ import { sql, type Kysely } from 'kysely';
 import type { Dialect } from '../../platform/db/index.js';
 import type { Database } from '../../schema.js';
 import type { CasesTables } from '../cases/index.js';
-
-type TaskStatus = CasesTables['tasks']['status'];
 import { ALL_COLUMNS, emptyCounters, type Counters } from './metrics.counters.js';
 import { decodeKey, KEY_COLUMNS, type RollupDim } from './metrics.rows.js';
+import type { FoldInput } from './metrics.fold.js';
+
+type TaskStatus = CasesTables['tasks']['status'];
 
 /** The raw rows of one application the fold reads (catalog facts are added by the service). */
-export interface ApplicationFacts {
-  application: {
-    id: string;
-    subject_kind: 'matter' | 'bundle';
-    subject_code: string;
-    channel: string;
-    status: string;
-    submitted_by: string;
-    accepted_at: string | null;
-    due_at: string | null;
-    completed_at: string | null;
-    alert: string;
-    paused_since: string | null;
-    created_at: string;
-    definition: string;
-    materials: string;
-  };
-  actions: {
-    seq: number;
-    at: string;
-    type: string;
-    task_id: string | null;
-    actor: string;
-    actor_role: string;
-    channel: string;
-    pausedWorkingMillis?: number;
-  }[];
-  tasks: {
-    id: string;
-    step_id: string;
-    matter_code: string;
-    department_code: string;
-    status: string;
-    opened_at: string | null;
-    due_at: string | null;
-    decided_at: string | null;
-    alert: string;
-    paused_since: string | null;
-  }[];
-  evaluations: { id: string; department_code: string | null; score: number; at: string }[];
-  followUps: {
-    department_code: string | null;
-    status: string;
-    due_at: string;
-    closed_at: string | null;
-  }[];
-  datahub: { total: number; byDepartment: Record<string, number> };
-  windows: Record<string, string | null>;
-  division: string | null;
-}
+export type ApplicationFacts = Omit<
+  FoldInput,
+  'application' | 'definition' | 'materials' | 'legalDays' | 'stepLegalDays' | 'provided'
+> & {
+  /** The application row, its frozen definition and materials still as JSON text. */
+  application: FoldInput['application'] & { definition: string; materials: string };
+};
 
 /** Which rollup rows a query sums. */
 export interface RollupSelection {
