@@ -33,7 +33,12 @@ export {
 export { definitionFromGuide } from './definition-from-guide.js';
 export { countyClaims } from './claims.js';
 export { createCasesService, type CasesService } from './cases.service.js';
-export { createWatchService, type WatchService, type WatchReport } from './watch.service.js';
+export {
+  createWatchService,
+  firstInquiryDepartment,
+  type WatchService,
+  type WatchReport,
+} from './watch.service.js';
 export {
   createDeadlinesService,
   type CalendarChange,

@@ -1,3 +1,4 @@
+import { firstInquiryDepartment } from '../cases/index.js';
 import type { Clock } from '../../platform/clock/index.js';
 import { DEFAULT_OFFICE_HOURS, type WorkingCalendar } from '../../platform/calendar/index.js';
 import type { Principal } from '../../platform/http/index.js';
@@ -52,9 +53,7 @@ export interface MonthlyReportData {
  */
 export function firstInquiryOf(definition: string): string | null {
   try {
-    const def = JSON.parse(definition) as { steps?: { department: string; after: string[] }[] };
-    const steps = def.steps ?? [];
-    return (steps.find((s) => s.after.length === 0) ?? steps[0])?.department ?? null;
+    return firstInquiryDepartment({ applicant_kind: 'department', definition });
   } catch {
     return null;
   }
