@@ -6,14 +6,8 @@ import { usePageTitle } from '../../app/use-page-title';
 import { useT, type MessageKey } from '../../i18n';
 import { useMe } from '../auth';
 import { useBi, useDepartments } from '../catalog';
-import {
-  BundlesCard,
-  MetricsCard,
-  RankingCard,
-  TABLE_DIMENSIONS,
-  TownsCard,
-  TrendCard,
-} from './dashboard-cards';
+import { BundlesCard, RankingCard, TrendCard } from './dashboard-cards';
+import { MetricsCard, TABLE_DIMENSIONS, TownsCard } from './detail-cards';
 import { formatRate, useCount } from './format';
 import { isValidPeriod, presetPeriod, type Period, type PeriodPreset } from './period';
 import { useMetrics } from './supervision-api';
