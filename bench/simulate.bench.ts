@@ -13,6 +13,7 @@ import { loadConfig } from '../src/platform/config/index.js';
 import { createLogger } from '../src/platform/logging/index.js';
 import type { DatabaseTarget } from '../src/platform/db/index.js';
 import { runSimulation, simulatedClock } from '../src/simulate/index.js';
+import { writeSummary } from './summary.js';
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
@@ -122,4 +123,14 @@ fs.writeFileSync(
     null,
     2,
   ),
+);
+writeSummary(
+  'simulate',
+  rows.map((r) => ({
+    figure: `simulation: applications per second through the real services (${r.database}, ${r.workingDays} working days)`,
+    value: `${r.perSecond} /s`,
+    target: 'reported',
+    limit: '—',
+    met: null,
+  })),
 );
