@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
 
 import { createTestApp, testDialect, type TestApp } from '../../../test/support/test-app.js';
 import { approveTask, submitApplication } from '../../../test/support/ledger.js';
 import { createSecretBox } from '../../platform/crypto/index.js';
+import type { Database } from '../../schema.js';
 import { accessData } from '../datahub/index.js';
 import {
   canonicalJson,
@@ -20,6 +21,7 @@ import {
   signCheckpoint,
   type LedgerProblemKind,
 } from './index.js';
+import { tilesOf } from './ledger.tilestore.js';
 
 // Someone with write access to the database edits the ledger with SQL; `ledger verify` must
 // name what changed. Each test restores the tables afterwards.
@@ -31,7 +33,7 @@ let clean: Snapshot;
 async function snapshot() {
   return {
     entries: await app.db.selectFrom('ledger_entries').selectAll().orderBy('idx').execute(),
-    nodes: await app.db.selectFrom('ledger_nodes').selectAll().execute(),
+    tiles: await app.db.selectFrom('ledger_tiles').selectAll().execute(),
     checkpoints: await app.db.selectFrom('ledger_checkpoints').selectAll().execute(),
     keys: await app.db.selectFrom('ledger_keys').selectAll().execute(),
     head: await app.db.selectFrom('ledger_head').selectAll().execute(),
@@ -42,22 +44,43 @@ async function restore(s: Snapshot): Promise<void> {
   await app.db.transaction().execute(async (tx) => {
     for (const t of [
       'ledger_entries',
-      'ledger_nodes',
+      'ledger_tiles',
       'ledger_checkpoints',
       'ledger_keys',
       'ledger_head',
     ] as const)
       await tx.deleteFrom(t).execute();
-    for (let i = 0; i < s.nodes.length; i += 500)
-      await tx
-        .insertInto('ledger_nodes')
-        .values(s.nodes.slice(i, i + 500))
-        .execute();
+    if (s.tiles.length > 0) await tx.insertInto('ledger_tiles').values(s.tiles).execute();
     await tx.insertInto('ledger_entries').values(s.entries).execute();
     await tx.insertInto('ledger_checkpoints').values(s.checkpoints).execute();
     await tx.insertInto('ledger_keys').values(s.keys).execute();
     await tx.insertInto('ledger_head').values(s.head).execute();
   });
+}
+
+/** Replaces every stored tile with the tiles of the tree over these leaf hashes. */
+async function storeTree(tx: Kysely<Database>, leaves: Buffer[]): Promise<void> {
+  const { nodes } = extendTree({ size: 0, peaks: [] }, leaves);
+  await tx.deleteFrom('ledger_tiles').execute();
+  const tiles = tilesOf(nodes);
+  if (tiles.length > 0)
+    await tx
+      .insertInto('ledger_tiles')
+      .values(
+        tiles.map((t) => ({ level: t.level, idx: t.index, width: t.width, hashes: t.hashes })),
+      )
+      .execute();
+}
+
+/** The stored tile (0, 0): every test log is below 256 entries. */
+async function firstTile(): Promise<{ width: number; hashes: Buffer }> {
+  const row = await app.db
+    .selectFrom('ledger_tiles')
+    .selectAll()
+    .where('level', '=', 0)
+    .where('idx', '=', 0)
+    .executeTakeFirstOrThrow();
+  return { width: Number(row.width), hashes: Buffer.from(row.hashes) };
 }
 
 /** The row's record with its action changed, committed again under its salt: leaf and content agree. */
@@ -123,22 +146,13 @@ describe('ledger verify catches tampering', () => {
     const forged = recommitted(entries[5]!);
     entries[5] = { ...entries[5]!, ...forged };
     const leaves = entries.map((e) => leafHash(Buffer.from(e.entry)));
-    const { nodes } = extendTree({ size: 0, peaks: [] }, leaves);
     await app.db.transaction().execute(async (tx) => {
       await tx
         .updateTable('ledger_entries')
         .set({ ...forged, leaf_hash: leaves[5]! })
         .where('idx', '=', 5)
         .execute();
-      await tx.deleteFrom('ledger_nodes').execute();
-      for (let i = 0; i < nodes.length; i += 500) {
-        await tx
-          .insertInto('ledger_nodes')
-          .values(
-            nodes.slice(i, i + 500).map((n) => ({ level: n.level, idx: n.index, hash: n.hash })),
-          )
-          .execute();
-      }
+      await storeTree(tx, leaves);
     });
     const firstAfter = Math.min(
       ...clean.checkpoints.map((c) => Number(c.size)).filter((s) => s > 5),
@@ -155,31 +169,38 @@ describe('ledger verify catches tampering', () => {
     await expectProblem('entry-missing', { index: last });
   });
 
-  it('names a swapped node hash, a deleted node and a foreign node', async () => {
-    const at = (level: number, idx: number) =>
-      clean.nodes.find((n) => n.level === level && Number(n.idx) === idx)!.hash;
+  it('names a swapped node hash, a deleted tile and a foreign node', async () => {
+    // Inside tile 0/0 (width w): w leaf hashes, then level 1: nodes 1/0 and 1/1 at slots w, w+1.
+    const { width, hashes } = await firstTile();
+    const swapped = Buffer.from(hashes);
+    hashes.copy(swapped, width * 32, (width + 1) * 32, (width + 2) * 32);
+    hashes.copy(swapped, (width + 1) * 32, width * 32, (width + 1) * 32);
     await app.db
-      .updateTable('ledger_nodes')
-      .set({ hash: at(1, 1) })
-      .where('level', '=', 1)
+      .updateTable('ledger_tiles')
+      .set({ hashes: swapped })
+      .where('level', '=', 0)
       .where('idx', '=', 0)
-      .execute();
-    await app.db
-      .updateTable('ledger_nodes')
-      .set({ hash: at(1, 0) })
-      .where('level', '=', 1)
-      .where('idx', '=', 1)
       .execute();
     await expectProblem('node-changed', { level: 1, index: 0 });
     await restore(clean);
-    await app.db.deleteFrom('ledger_nodes').where('level', '=', 2).where('idx', '=', 1).execute();
-    await expectProblem('node-missing', { level: 2, index: 1 });
+    await app.db.deleteFrom('ledger_tiles').where('level', '=', 0).where('idx', '=', 0).execute();
+    await expectProblem('node-missing', { level: 0, index: 0 });
+    await restore(clean);
+    // A tile one hash wider than the tree: its hashes all agree, the extra one does not belong.
+    const size = clean.entries.length;
+    await app.db.transaction().execute(async (tx) => {
+      await storeTree(tx, [
+        ...clean.entries.map((e) => Buffer.from(e.leaf_hash)),
+        Buffer.alloc(32),
+      ]);
+    });
+    await expectProblem('node-extra', { level: 0, index: size });
     await restore(clean);
     await app.db
-      .insertInto('ledger_nodes')
-      .values({ level: 0, idx: clean.entries.length + 3, hash: Buffer.alloc(32) })
+      .insertInto('ledger_tiles')
+      .values({ level: 0, idx: 1, width: 1, hashes: Buffer.alloc(32) })
       .execute();
-    await expectProblem('node-extra', { level: 0, index: clean.entries.length + 3 });
+    await expectProblem('node-extra', { level: 0, index: 256 });
   });
 
   it('names a checkpoint replaced by a forged one, or one whose signature was altered', async () => {
@@ -223,11 +244,12 @@ describe('ledger verify catches tampering', () => {
       .deleteFrom('ledger_entries')
       .where('idx', '>=', size - 2)
       .execute();
-    await app.db
-      .deleteFrom('ledger_nodes')
-      .where('level', '=', 0)
-      .where('idx', '>=', size - 2)
-      .execute();
+    await app.db.transaction().execute(async (tx) => {
+      await storeTree(
+        tx,
+        clean.entries.slice(0, size - 2).map((e) => Buffer.from(e.leaf_hash)),
+      );
+    });
     await app.db
       .updateTable('ledger_head')
       .set({ size: size - 2 })

@@ -3,7 +3,7 @@ import { CompiledQuery, type Insertable, type Kysely, type Selectable } from 'ky
 import type { Dialect } from '../../platform/db/index.js';
 import type { Database } from '../../schema.js';
 import type { NodeId } from './merkle.js';
-import type { StoredNode } from './ledger.sequencer.js';
+import { hashInTile, placeOf, tileKey, type StoredTile } from './ledger.tilestore.js';
 import type {
   LedgerCheckpointsTable,
   LedgerCosignaturesTable,
@@ -40,8 +40,9 @@ const ENTRY_COLUMNS = [
   'created_at',
 ];
 const PENDING_COLUMNS = ['entry', 'content', 'salt', 'purpose', 'kind', 'subject', 'created_at'];
-const NODE_CHUNK = 10000;
-// Node IDs per lookup query, so a tile (256 IDs) or a proof (≤ 2·53) is one round trip.
+const TILE_CHUNK = 500;
+const TILE_COLUMNS = ['level', 'idx', 'width', 'hashes'];
+// Tile IDs per lookup query, so a proof (≤ 2·53 nodes, fewer tiles) is one round trip.
 const LOOKUP_CHUNK = 300;
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
@@ -49,8 +50,6 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }
-
-const nodeKey = (level: number, idx: number): string => `${level}/${idx}`;
 
 // Multi-row INSERTs of the sequencer as plain parameterised SQL, cached per row count: Kysely
 // builds an operation node per value, which costs more than SQLite's own insert here.
@@ -80,6 +79,29 @@ export function createLedgerRepo(db: Kysely<Database>, dialect: Dialect) {
       .where('id', '=', 1)
       .executeTakeFirstOrThrow();
     return Number(row.size);
+  }
+
+  /** The stored tiles with the given (level, index), keyed by tileKey; absent ones are missing. */
+  async function tiles(
+    ids: readonly { level: number; index: number }[],
+    tx: Kysely<Database> = db,
+  ): Promise<Map<string, StoredTile>> {
+    const found = new Map<string, StoredTile>();
+    const unique = [...new Map(ids.map((t) => [tileKey(t.level, t.index), t])).values()];
+    for (const chunk of chunks(unique, LOOKUP_CHUNK)) {
+      const rows = await tx
+        .selectFrom('ledger_tiles')
+        .select(['level', 'idx', 'width', 'hashes'])
+        .where((eb) =>
+          eb.or(chunk.map((t) => eb.and([eb('level', '=', t.level), eb('idx', '=', t.index)]))),
+        )
+        .execute();
+      for (const r of rows) {
+        const tile = normalizeTile(r);
+        found.set(tileKey(tile.level, tile.index), tile);
+      }
+    }
+    return found;
   }
 
   return {
@@ -180,46 +202,49 @@ export function createLedgerRepo(db: Kysely<Database>, dialect: Dialect) {
       }
     },
 
-    async insertNodes(trx: Kysely<Database>, nodes: readonly StoredNode[]): Promise<void> {
-      for (const chunk of chunks(nodes, NODE_CHUNK)) {
-        const params = chunk.flatMap((n) => [n.level, n.index, n.hash]);
+    /**
+     * Writes whole tiles, replacing a stored partial tile of the same (level, idx). One
+     * statement per chunk; a batch of N entries writes about N/256 rows.
+     */
+    async upsertTiles(trx: Kysely<Database>, tiles: readonly StoredTile[]): Promise<void> {
+      for (const chunk of chunks(tiles, TILE_CHUNK)) {
+        const params = chunk.flatMap((t) => [t.level, t.index, t.width, t.hashes]);
         await trx.executeQuery(
           CompiledQuery.raw(
-            statement('ledger_nodes', ['level', 'idx', 'hash'], chunk.length),
+            `${statement('ledger_tiles', TILE_COLUMNS, chunk.length)} on conflict (level, idx) do update set width = excluded.width, hashes = excluded.hashes`,
             params,
           ),
         );
       }
     },
 
-    /** The hashes of the given nodes in the same order, undefined where no row exists. */
+    tiles,
+
+    /** The hashes of the given nodes in the same order, undefined where no tile holds one. */
     async nodes(
       ids: readonly NodeId[],
       tx: Kysely<Database> = db,
     ): Promise<(Buffer | undefined)[]> {
-      const found = new Map<string, Buffer>();
-      for (const chunk of chunks(ids, LOOKUP_CHUNK)) {
-        const rows = await tx
-          .selectFrom('ledger_nodes')
-          .select(['level', 'idx', 'hash'])
-          .where((eb) =>
-            eb.or(chunk.map((n) => eb.and([eb('level', '=', n.level), eb('idx', '=', n.index)]))),
-          )
-          .execute();
-        for (const r of rows)
-          found.set(nodeKey(Number(r.level), Number(r.idx)), Buffer.from(r.hash));
-      }
-      return ids.map((n) => found.get(nodeKey(n.level, n.index)));
+      const places = ids.map(placeOf);
+      const found = await tiles(
+        places.map((p) => ({ level: p.tileLevel, index: p.tileIndex })),
+        tx,
+      );
+      return places.map((p) => {
+        const tile = found.get(tileKey(p.tileLevel, p.tileIndex));
+        const hash = tile && hashInTile(tile, p.k, p.pos);
+        return hash && Buffer.from(hash);
+      });
     },
 
-    /** Stored nodes in the given index ranges per level (inclusive), ordered by level and index. */
-    async nodeRanges(
+    /** Stored tiles in the given index ranges per tile level (inclusive), ordered by level and index. */
+    async tileRanges(
       ranges: readonly { level: number; from: number; to: number }[],
-    ): Promise<StoredNode[]> {
+    ): Promise<StoredTile[]> {
       if (ranges.length === 0) return [];
       const rows = await db
-        .selectFrom('ledger_nodes')
-        .select(['level', 'idx', 'hash'])
+        .selectFrom('ledger_tiles')
+        .select(['level', 'idx', 'width', 'hashes'])
         .where((eb) =>
           eb.or(
             ranges.map((r) =>
@@ -230,42 +255,39 @@ export function createLedgerRepo(db: Kysely<Database>, dialect: Dialect) {
         .orderBy('level')
         .orderBy('idx')
         .execute();
-      return rows.map((r) => ({
-        level: Number(r.level),
-        index: Number(r.idx),
-        hash: Buffer.from(r.hash),
-      }));
+      return rows.map(normalizeTile);
     },
 
-    /** How many node rows lie at or beyond `minIdx` of each level (nodes a tree of some size must not have). */
-    async nodesBeyond(
-      limits: readonly { level: number; minIdx: number }[],
-      maxLevel: number,
-    ): Promise<StoredNode | undefined> {
+    /**
+     * The first stored tile a tree of the given shape must not have: beyond the last tile of
+     * its level, wider than the last one should be, wider than 256, or above the top level.
+     */
+    async tileBeyond(
+      shape: readonly { level: number; last: number; width: number }[],
+    ): Promise<StoredTile | undefined> {
       const row = await db
-        .selectFrom('ledger_nodes')
-        .select(['level', 'idx', 'hash'])
+        .selectFrom('ledger_tiles')
+        .select(['level', 'idx', 'width', 'hashes'])
         .where((eb) =>
           eb.or([
-            eb('level', '>', maxLevel),
-            ...limits.map((l) => eb.and([eb('level', '=', l.level), eb('idx', '>=', l.minIdx)])),
+            eb('level', '>=', shape.length),
+            eb('width', '>', 256),
+            ...shape.map((s) =>
+              eb.and([
+                eb('level', '=', s.level),
+                eb.or([
+                  eb('idx', '>', s.last),
+                  eb.and([eb('idx', '=', s.last), eb('width', '>', s.width)]),
+                ]),
+              ]),
+            ),
           ]),
         )
         .orderBy('level')
         .orderBy('idx')
         .limit(1)
         .executeTakeFirst();
-      return row
-        ? { level: Number(row.level), index: Number(row.idx), hash: Buffer.from(row.hash) }
-        : undefined;
-    },
-
-    async countNodes(): Promise<number> {
-      const row = await db
-        .selectFrom('ledger_nodes')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow();
-      return Number(row.n);
+      return row && normalizeTile(row);
     },
 
     async entry(idx: number): Promise<EntryRow | undefined> {
@@ -470,6 +492,20 @@ export function createLedgerRepo(db: Kysely<Database>, dialect: Dialect) {
 // integers are numbers and blobs Buffers. These keep the types honest either way.
 function normalizeEntry(row: EntryRow): EntryRow {
   return { ...row, idx: Number(row.idx), leaf_hash: Buffer.from(row.leaf_hash) };
+}
+
+function normalizeTile(row: {
+  level: number;
+  idx: number;
+  width: number;
+  hashes: Buffer;
+}): StoredTile {
+  return {
+    level: Number(row.level),
+    index: Number(row.idx),
+    width: Number(row.width),
+    hashes: Buffer.from(row.hashes),
+  };
 }
 
 function normalizeCheckpoint(row: CheckpointRow): CheckpointRow {

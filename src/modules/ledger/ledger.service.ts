@@ -24,6 +24,14 @@ import {
 import { createLedgerRepo, type CheckpointRow, type EntryRow } from './ledger.repo.js';
 import { entryLeafHash, extendTree, frontierIds, frontierOf } from './ledger.sequencer.js';
 import type { LogReader } from './ledger.audit.js';
+import {
+  createTileBuilder,
+  edgeTiles,
+  hashInTile,
+  placeOf,
+  publicTileBytes,
+  tileKey,
+} from './ledger.tilestore.js';
 import { verifyLedger, type LedgerIndexCheck, type LedgerVerifyReport } from './ledger.verify.js';
 import {
   consistencyPlan,
@@ -161,8 +169,21 @@ export function createLedgerService(deps: LedgerServiceDeps) {
       const size = await repo.lockHead(trx);
       const pending = await repo.takePending(trx, maxBatch);
       if (pending.length === 0) return { size, added: 0 };
-      const ids = frontierIds(size);
-      const peaks = await repo.nodes(ids, trx);
+      // The right-edge tiles hold every peak of the tree; the batch extends them.
+      const edgeIds = edgeTiles(size);
+      const edge = await repo.tiles(edgeIds, trx);
+      const wrong = edgeIds.find((t) => edge.get(tileKey(t.level, t.index))?.width !== t.width);
+      if (wrong) {
+        throw new LedgerIntegrityError({
+          zh: `右边界瓦片 ${wrong.level}/${wrong.index} 与树的大小不符，拒绝追加`,
+          en: `the edge tile ${wrong.level}/${wrong.index} of the tree of size ${size} is missing or of another width; refusing to append`,
+        });
+      }
+      const peaks = frontierIds(size).map((id) => {
+        const p = placeOf(id);
+        const tile = edge.get(tileKey(p.tileLevel, p.tileIndex));
+        return tile && hashInTile(tile, p.k, p.pos);
+      });
       if (peaks.some((h) => !h)) {
         throw new LedgerIntegrityError({
           zh: '树的右边界哈希缺失，拒绝追加',
@@ -171,6 +192,8 @@ export function createLedgerService(deps: LedgerServiceDeps) {
       }
       const leaves = pending.map((p) => entryLeafHash(p.entry));
       const { nodes } = extendTree(frontierOf(size, peaks as Buffer[]), leaves);
+      const tiles = createTileBuilder([...edge.values()]);
+      for (const node of nodes) tiles.add(node);
       const rows: EntryRow[] = pending.map((p, i) => ({
         idx: size + i,
         entry: p.entry,
@@ -183,7 +206,7 @@ export function createLedgerService(deps: LedgerServiceDeps) {
         created_at: p.created_at,
       }));
       await repo.insertEntries(trx, rows);
-      await repo.insertNodes(trx, nodes);
+      await repo.upsertTiles(trx, tiles.tiles());
       await repo.setHead(trx, size + pending.length, clock.now().toISOString());
       return { size: size + pending.length, added: pending.length };
     });
@@ -333,17 +356,17 @@ export function createLedgerService(deps: LedgerServiceDeps) {
       };
     }
     const { level, index, width } = parsed.tile;
-    const treeLevel = level * TILE_HEIGHT;
-    const first = index * TILE_WIDTH;
-    if ((first + width) * 2 ** treeLevel > size) throw LedgerErrors.tileNotFound(path);
-    const nodes = await repo.nodeRanges([{ level: treeLevel, from: first, to: first + width - 1 }]);
-    if (nodes.length !== width) {
+    if ((index * TILE_WIDTH + width) * 2 ** (level * TILE_HEIGHT) > size)
+      throw LedgerErrors.tileNotFound(path);
+    const [stored] = await repo.tileRanges([{ level, from: index, to: index }]);
+    const bytes = stored && publicTileBytes(stored, width);
+    if (!bytes) {
       throw new LedgerIntegrityError({
         zh: `瓦片 ${path} 缺少哈希`,
         en: `node hashes are missing under ${path}`,
       });
     }
-    return { bytes: Buffer.concat(nodes.map((n) => n.hash)), full: width === TILE_WIDTH };
+    return { bytes: Buffer.from(bytes), full: width === TILE_WIDTH };
   }
 
   return {

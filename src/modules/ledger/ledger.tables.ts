@@ -49,13 +49,16 @@ export interface LedgerRetiredTable {
 }
 
 /**
- * Every perfect subtree hash of the tree, leaves (level 0) included: node (level, idx) covers
- * leaves [idx·2^level, (idx+1)·2^level). A proof is then one read of O(log n) rows.
+ * The tree as hash tiles (C2SP tlog-tiles, migration 023): tile (level, idx) holds `width`
+ * hashes of tree level 8·level (what `tile/<level>/<idx>` serves), then the nodes of the seven
+ * tree levels above them inside the tile (see ledger.tilestore.ts). A full tile has width 256;
+ * the last tile of each level is partial and rewritten as the tree grows.
  */
-export interface LedgerNodesTable {
+export interface LedgerTilesTable {
   level: number;
   idx: number;
-  hash: Buffer;
+  width: number;
+  hashes: Buffer;
 }
 
 /** One row (id 1): how many entries the tree holds. The sequencer locks it. */
@@ -106,7 +109,7 @@ export interface LedgerWitnessesTable {
 export interface LedgerTables {
   ledger_pending: LedgerPendingTable;
   ledger_entries: LedgerEntriesTable;
-  ledger_nodes: LedgerNodesTable;
+  ledger_tiles: LedgerTilesTable;
   ledger_head: LedgerHeadTable;
   ledger_checkpoints: LedgerCheckpointsTable;
   ledger_cosignatures: LedgerCosignaturesTable;

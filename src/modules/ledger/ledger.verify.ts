@@ -10,11 +10,13 @@ import {
   type TreeFrontier,
 } from './ledger.sequencer.js';
 import { openingProblem, parseContent, type LedgerRecord } from './ledger.record.js';
+import { hashInTile, placeOf, tileKey, tileShape } from './ledger.tilestore.js';
+import { TILE_HEIGHT, TILE_WIDTH } from './tiles.js';
 import { ed25519Verifier, openNote, parseNote, type NoteVerifier } from './note.js';
 
 // `onetrip ledger verify` (`ledger audit` is in ledger.audit.ts). Verify trusts nothing
 // stored but the log key: it re-hashes every entry and opens its commitment, rebuilds every
-// node, and checks every checkpoint's root and signature, in one pass in index order, then
+// node (and compares it with its slot in the stored hash tiles), and checks every checkpoint's root and signature, in one pass in index order, then
 // the pending entries and the tables that index the log; it names the first thing that differs.
 
 /** What kind of difference verify found. */
@@ -186,29 +188,30 @@ async function compareNodes(
   repo: LedgerRepo,
   computed: readonly StoredNode[],
 ): Promise<LedgerProblem | undefined> {
-  // Within one batch the nodes completed at each level have consecutive indexes, and the
-  // store returns them ordered by (level, idx): compare position by position.
-  const byLevel: StoredNode[][] = [];
-  for (const n of computed) (byLevel[n.level] ??= []).push(n);
-  const ranges = byLevel.flatMap((nodes, level) =>
-    nodes ? [{ level, from: nodes[0]!.index, to: nodes[nodes.length - 1]!.index }] : [],
-  );
-  const stored = await repo.nodeRanges(ranges);
-  let at = 0;
-  const mismatches: { node: StoredNode; hash: Buffer | undefined }[] = [];
-  for (const nodes of byLevel) {
-    for (const n of nodes ?? []) {
-      while (
-        at < stored.length &&
-        (stored[at]!.level < n.level ||
-          (stored[at]!.level === n.level && stored[at]!.index < n.index))
-      )
-        at++;
-      const s = stored[at];
-      const hash = s && s.level === n.level && s.index === n.index ? s.hash : undefined;
-      if (!hash || !hash.equals(n.hash)) mismatches.push({ node: n, hash });
+  // The tiles a batch's nodes lie in are consecutive per tile level: read each range once.
+  const places = computed.map(placeOf);
+  const spans = new Map<number, { from: number; to: number }>();
+  for (const p of places) {
+    const span = spans.get(p.tileLevel);
+    if (!span) spans.set(p.tileLevel, { from: p.tileIndex, to: p.tileIndex });
+    else {
+      span.from = Math.min(span.from, p.tileIndex);
+      span.to = Math.max(span.to, p.tileIndex);
     }
   }
+  const stored = new Map(
+    (await repo.tileRanges([...spans].map(([level, span]) => ({ level, ...span })))).map((t) => [
+      tileKey(t.level, t.index),
+      t,
+    ]),
+  );
+  const mismatches: { node: StoredNode; hash: Buffer | undefined }[] = [];
+  computed.forEach((n, i) => {
+    const p = places[i]!;
+    const tile = stored.get(tileKey(p.tileLevel, p.tileIndex));
+    const hash = tile && hashInTile(tile, p.k, p.pos);
+    if (!hash || !hash.equals(n.hash)) mismatches.push({ node: n, hash });
+  });
   if (mismatches.length === 0) return undefined;
   // Name the one that completes first in log order, as a reader walking the log meets it.
   const order = new Map(computed.map((n, i) => [n, i]));
@@ -432,18 +435,21 @@ async function checkPending(repo: LedgerRepo, batch: number): Promise<LedgerProb
 }
 
 async function nodeBeyond(repo: LedgerRepo, size: number): Promise<LedgerProblem | undefined> {
-  const limits: { level: number; minIdx: number }[] = [];
-  for (let level = 0, n = size; n > 0; level++, n = Math.floor(n / 2))
-    limits.push({ level, minIdx: n });
-  const node = await repo.nodesBeyond(limits, limits.length - 1);
-  if (!node) return undefined;
+  const shape = tileShape(size);
+  const tile = await repo.tileBeyond(shape);
+  if (!tile) return undefined;
+  // The first hash of the tile's base level that a tree of this size does not have.
+  const expected = shape[tile.level];
+  const within = expected && tile.index === expected.last ? expected.width : 0;
+  const level = tile.level * TILE_HEIGHT;
+  const index = tile.index * TILE_WIDTH + within;
   return {
     kind: 'node-extra',
-    level: node.level,
-    index: node.index,
+    level,
+    index,
     message: {
-      zh: `节点 ${node.level}/${node.index} 不属于大小为 ${size} 的树`,
-      en: `node ${node.level}/${node.index} does not belong to a tree of size ${size}`,
+      zh: `节点 ${level}/${index}（瓦片 ${tile.level}/${tile.index}）不属于大小为 ${size} 的树`,
+      en: `node ${level}/${index} (tile ${tile.level}/${tile.index}) does not belong to a tree of size ${size}`,
     },
   };
 }
