@@ -6,7 +6,11 @@ import { subjectRef, type LedgerService } from '../ledger/index.js';
 import { DATA_SOURCES } from './datahub.items.js';
 import { createDatahubRepo } from './datahub.repo.js';
 import { createDatahubRequestsService } from './datahub.requests.js';
-import { createDatahubService, type DatahubDeps } from './datahub.service.js';
+import {
+  createDatahubService,
+  type DatahubDeps,
+  type PurposeApplicationsPort,
+} from './datahub.service.js';
 import { builtinSource, type DataSource } from './datahub.sources.js';
 import { noProofStats, type StatsGuide } from './datahub.stats.js';
 import { seedDatahubDemo } from './datahub.demo.js';
@@ -24,7 +28,8 @@ export function assembleDatahub(deps: {
   ids: IdGenerator;
   ledger: LedgerService;
   hmacSecret: string;
-  applications: DatahubDeps['applications'];
+  /** Not read any more (the purpose check is one statement of the data hub's repository); kept so the composition root's call stays valid. */
+  applications?: PurposeApplicationsPort;
   registry: DatahubDeps['registry'] & {
     personById(id: string): Promise<{ id_number: string; name: string } | undefined>;
     organizationById(id: string): Promise<{ credit_code: string; name: string } | undefined>;
@@ -49,7 +54,6 @@ export function assembleDatahub(deps: {
     ledger: deps.ledger,
     subjectRef: ref,
     sources: (code) => adapters.get(code),
-    applications: deps.applications,
     registry: deps.registry,
     catalog: deps.catalog,
     departmentName: deps.departmentName,

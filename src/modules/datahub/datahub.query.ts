@@ -1,8 +1,6 @@
-import type { Kysely } from 'kysely';
 import { toRfc3339 } from '../../platform/clock/index.js';
 import { AppError } from '../../platform/errors/index.js';
 import type { Principal } from '../../platform/http/index.js';
-import type { Database } from '../../schema.js';
 import type { CaseDefinition } from '../cases/index.js';
 import { maskIdNumber } from '../identity/index.js';
 import { allowedReads, declaredForDepartment } from './datahub.declared.js';
@@ -16,11 +14,7 @@ import {
   type PendingAccess,
   type QueryItem,
 } from './datahub.service.js';
-import {
-  looksLikeCreditCode,
-  subjectsOfApplication,
-  type SubjectContext,
-} from './datahub.subjects.js';
+import { looksLikeCreditCode, subjectsOfApplication } from './datahub.subjects.js';
 
 /** What the queries share with the rest of the data hub service. */
 export interface QueryParts {
@@ -31,17 +25,12 @@ export interface QueryParts {
     purpose: string,
     department: string | null,
   ) => Promise<Fetched>;
-  record: (
-    tx: Kysely<Database>,
+  checkSubject: (subject: string) => string;
+  /** Records an access in a transaction of its own, or shared with accesses recorded at the same time; resolves once committed. */
+  commit: (
     a: PendingAccess,
     purpose: { applicationId: string | null; purpose: string },
   ) => Promise<void>;
-  subjectContext: (app: {
-    form: string;
-    applicant_person_id: string | null;
-    applicant_org_id: string | null;
-  }) => Promise<SubjectContext>;
-  checkSubject: (subject: string) => string;
 }
 
 /**
@@ -49,11 +38,35 @@ export interface QueryParts {
  * field, and the record of those refused.
  */
 export function createDatahubQueries(
-  deps: Pick<DatahubDeps, 'repo' | 'clock' | 'ids' | 'subjectRef' | 'applications' | 'catalog'>,
+  deps: Pick<DatahubDeps, 'repo' | 'clock' | 'ids' | 'subjectRef' | 'catalog'>,
   parts: QueryParts,
 ) {
   const { repo, clock, ids } = deps;
-  const { fetchOne, record, subjectContext, checkSubject } = parts;
+  const { fetchOne, checkSubject, commit } = parts;
+
+  /**
+   * What the purpose check keeps of an application between queries: its definition is frozen
+   * at submission, so it is parsed, and each department's declarations derived, once; the
+   * subjects are kept with the form and applicant keys they were derived from.
+   */
+  interface Known {
+    definition: CaseDefinition;
+    declared: Map<string, Map<string, Set<string>>>;
+    subjects?: { form: string; person: string | null; org: string | null; set: Set<string> };
+  }
+  const known = new Map<string, Known>();
+  const KNOWN_LIMIT = 2000;
+
+  async function knownOf(applicationId: string): Promise<Known | undefined> {
+    const hit = known.get(applicationId);
+    if (hit) return hit;
+    const text = await repo.definition(applicationId);
+    if (text === undefined) return undefined;
+    const entry: Known = { definition: JSON.parse(text) as CaseDefinition, declared: new Map() };
+    if (known.size >= KNOWN_LIMIT) known.delete(known.keys().next().value!);
+    known.set(applicationId, entry);
+    return entry;
+  }
 
   /** A purpose-bound query once its purpose, department and declarations are checked (see `query`). */
   async function answer(p: Principal, input: DatahubQuery) {
@@ -63,22 +76,36 @@ export function createDatahubQueries(
     if ((p.kind !== 'staff' && p.kind !== 'system') || !p.departmentCode)
       throw DatahubErrors.otherDepartment();
     if (p.kind === 'staff' && !p.roles.includes('reviewer')) throw DatahubErrors.otherDepartment();
-    const app = await deps.applications.findApplication(applicationId);
+    const department = p.departmentCode;
+    // One read: the application, its applicant's keys and whether the department has a step.
+    const app = await repo.purpose(applicationId, department);
     if (!app) throw DatahubErrors.applicationNotFound();
-    const departments = new Set(
-      (await deps.applications.tasksOf(app.id)).map((t) => t.department_code),
-    );
-    if (!departments.has(p.departmentCode)) throw DatahubErrors.otherDepartment();
-    const def = JSON.parse(app.definition) as CaseDefinition;
+    if (!app.has_task) throw DatahubErrors.otherDepartment();
+    const k = await knownOf(app.id);
+    if (!k) throw DatahubErrors.applicationNotFound();
     // Only what the matters of the caller's own steps declare, field by field.
-    const declared = declaredForDepartment(
-      def,
-      p.departmentCode,
-      deps.catalog.definition(def.kind, def.code),
-    );
+    let declared = k.declared.get(department);
+    if (!declared) {
+      const def = k.definition;
+      declared = declaredForDepartment(
+        def,
+        department,
+        deps.catalog.definition(def.kind, def.code),
+      );
+      k.declared.set(department, declared);
+    }
     const wanted = allowedReads(input.items, declared);
-    if (!subjectsOfApplication(await subjectContext(app)).has(subject))
-      throw DatahubErrors.subjectNotInPurpose();
+    const s = k.subjects;
+    const subjects =
+      s && s.form === app.form && s.person === app.person_key && s.org === app.org_key
+        ? s.set
+        : subjectsOfApplication({
+            personKey: app.person_key,
+            orgKey: app.org_key,
+            form: JSON.parse(app.form) as Record<string, unknown>,
+          });
+    k.subjects = { form: app.form, person: app.person_key, org: app.org_key, set: subjects };
+    if (!subjects.has(subject)) throw DatahubErrors.subjectNotInPurpose();
     const results = await Promise.all(
       wanted.map((w) =>
         fetchOne(w.item, subject, w.fields, app.receipt_no, p.departmentCode ?? null),
@@ -95,9 +122,7 @@ export function createDatahubQueries(
       department: p.departmentCode,
       items: wanted.map((w) => ({ source: w.item.source, item: w.item.item, fields: w.fields })),
     };
-    await repo.transaction((tx) =>
-      record(tx, access, { applicationId: app.id, purpose: app.receipt_no }),
-    );
+    await commit(access, { applicationId: app.id, purpose: app.receipt_no });
     return {
       accessId: access.id,
       purpose: { applicationId: app.id, receiptNo: app.receipt_no },

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { Compilable, CompiledQuery, Insertable, Kysely, Selectable } from 'kysely';
 import type { Database } from '../../schema.js';
 import type {
   DatahubAccessesTable,
@@ -19,8 +19,105 @@ export type ProofRow = Selectable<DatahubProofsTable>;
 /** A refused query. */
 export type RefusalRow = Selectable<DatahubRefusalsTable>;
 
+/** What the purpose check of a query reads about the application it names, in one statement. */
+export interface PurposeRow {
+  id: string;
+  receipt_no: string;
+  form: string;
+  /** The applicant person's identity number, or null. */
+  person_key: string | null;
+  /** The applicant organisation's credit code, or null. */
+  org_key: string | null;
+  /** Whether the application has a step (task) of the department asking. */
+  has_task: boolean;
+}
+
+/**
+ * A query built once and compiled once (the data hub's hot path): `build` gets a placeholder
+ * for each argument, and each call swaps the arguments in for them. Kysely would otherwise
+ * build and compile the same SQL again on every query. Throws nothing.
+ */
+function compileOnce<A extends unknown[], R>(
+  build: (...args: string[]) => Compilable<R>,
+  arity: A['length'],
+): (...args: A) => CompiledQuery<R> {
+  const marks = Array.from({ length: arity }, (_, i) => `\u0000arg${i}\u0000`);
+  const compiled = build(...marks).compile();
+  const slots = compiled.parameters.map((p) => (typeof p === 'string' ? marks.indexOf(p) : -1));
+  return (...args) => ({
+    ...compiled,
+    parameters: compiled.parameters.map((p, i) => (slots[i]! >= 0 ? args[slots[i]!] : p)),
+  });
+}
+
+const ACCESS_COLUMNS = [
+  'id',
+  'subject_ref',
+  'channel',
+  'actor_account',
+  'actor_role',
+  'department',
+  'items',
+  'application_id',
+  'purpose',
+  'data_hash',
+  'at',
+] as const satisfies readonly (keyof AccessRow)[];
+
 /** The only code of the datahub module that builds SQL. */
 export function createDatahubRepo(db: Kysely<Database>) {
+  const recordQuery = compileOnce<[string, string, string], { data: string }>(
+    (source, item, subject) =>
+      db
+        .selectFrom('datahub_records')
+        .select('data')
+        .where('source', '=', source)
+        .where('item', '=', item)
+        .where('subject_key', '=', subject),
+    3,
+  );
+  // A read-only view across the case engine's and the registry's tables: the application,
+  // its applicant's keys and whether the department has a step, in one statement.
+  const purposeQuery = compileOnce<
+    [string, string],
+    Omit<PurposeRow, 'has_task'> & { has_task: unknown }
+  >(
+    (applicationId, department) =>
+      db
+        .selectFrom('applications as a')
+        .leftJoin('persons as p', 'p.id', 'a.applicant_person_id')
+        .leftJoin('organizations as o', 'o.id', 'a.applicant_org_id')
+        .select((eb) => [
+          'a.id',
+          'a.receipt_no',
+          'a.form',
+          'p.id_number as person_key',
+          'o.credit_code as org_key',
+          eb
+            .exists(
+              eb
+                .selectFrom('tasks as t')
+                .select('t.id')
+                .whereRef('t.application_id', '=', 'a.id')
+                .where('t.department_code', '=', department),
+            )
+            .as('has_task'),
+        ])
+        .where('a.id', '=', applicationId),
+    2,
+  );
+  const definitionQuery = compileOnce<[string], { definition: string }>(
+    (applicationId) =>
+      db.selectFrom('applications').select('definition').where('id', '=', applicationId),
+    1,
+  );
+  const insertAccessQuery = compileOnce<unknown[], never>(
+    (...values) =>
+      db
+        .insertInto('datahub_accesses')
+        .values(Object.fromEntries(ACCESS_COLUMNS.map((c, i) => [c, values[i]])) as AccessRow),
+    ACCESS_COLUMNS.length,
+  );
   return {
     /** Runs `fn` in one transaction (ledger appends join it through the handle). */
     transaction<T>(fn: (tx: Kysely<Database>) => Promise<T>): Promise<T> {
@@ -32,14 +129,18 @@ export function createDatahubRepo(db: Kysely<Database>) {
       item: string,
       subjectKey: string,
     ): Promise<Record<string, unknown> | undefined> {
-      const row = await db
-        .selectFrom('datahub_records')
-        .select('data')
-        .where('source', '=', source)
-        .where('item', '=', item)
-        .where('subject_key', '=', subjectKey)
-        .executeTakeFirst();
+      const row = (await db.executeQuery(recordQuery(source, item, subjectKey))).rows[0];
       return row ? (JSON.parse(row.data) as Record<string, unknown>) : undefined;
+    },
+    /** What the purpose check needs of application `applicationId` for `department`, or undefined. */
+    async purpose(applicationId: string, department: string): Promise<PurposeRow | undefined> {
+      const row = (await db.executeQuery(purposeQuery(applicationId, department))).rows[0];
+      // SQLite answers EXISTS with 0 or 1, PostgreSQL with a boolean.
+      return row ? { ...row, has_task: Boolean(row.has_task) } : undefined;
+    },
+    /** The definition frozen into an application at submission (JSON text), or undefined. */
+    async definition(applicationId: string): Promise<string | undefined> {
+      return (await db.executeQuery(definitionQuery(applicationId))).rows[0]?.definition;
     },
     /** Inserts or replaces records (one multi-row statement per chunk; chunks keep SQLite under its variable limit). */
     async upsertRecords(rows: RecordRow[], chunk = 500): Promise<void> {
@@ -63,7 +164,7 @@ export function createDatahubRepo(db: Kysely<Database>) {
       }
     },
     async insertAccess(tx: Kysely<Database>, row: AccessRow): Promise<void> {
-      await tx.insertInto('datahub_accesses').values(row).execute();
+      await tx.executeQuery(insertAccessQuery(...ACCESS_COLUMNS.map((c) => row[c])));
     },
     /** The accesses of one subject reference, newest first. */
     accessesOf(subjectRefs: string[], limit: number): Promise<AccessRow[]> {

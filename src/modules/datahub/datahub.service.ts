@@ -20,7 +20,7 @@ import {
   type SubjectContext,
 } from './datahub.subjects.js';
 
-/** An application as a purpose of a query: read through the case engine's repository. */
+/** An application as a purpose of a query (no longer read through it: the data hub's repository reads the purpose in one statement). */
 export interface PurposeApplicationsPort {
   findApplication(id: string): Promise<
     | {
@@ -46,7 +46,6 @@ export interface DatahubDeps {
   subjectRef(key: string): string;
   /** The adapter of a source department, or undefined when it is not connected. */
   sources(source: string): DataSource | undefined;
-  applications: PurposeApplicationsPort;
   registry: {
     personById(id: string): Promise<{ id_number: string } | undefined>;
     organizationById(id: string): Promise<{ credit_code: string } | undefined>;
@@ -167,20 +166,57 @@ export function createDatahubService(deps: DatahubDeps) {
     });
   }
 
-  async function subjectContext(app: {
-    form: string;
-    applicant_person_id: string | null;
-    applicant_org_id: string | null;
-  }): Promise<SubjectContext> {
-    return {
-      personKey: app.applicant_person_id
-        ? ((await deps.registry.personById(app.applicant_person_id))?.id_number ?? null)
-        : null,
-      orgKey: app.applicant_org_id
-        ? ((await deps.registry.organizationById(app.applicant_org_id))?.credit_code ?? null)
-        : null,
-      form: JSON.parse(app.form) as Record<string, unknown>,
-    };
+  /*
+   * Group commit: an access waits for the transaction in flight (if any), then all the
+   * accesses that queued meanwhile are written in one transaction — each row with its ledger
+   * entry, none handed out before that transaction commits. Should the shared transaction
+   * fail, each access is tried again in a transaction of its own, so one bad row cannot take
+   * the others with it.
+   */
+  type Queued = {
+    a: PendingAccess;
+    purpose: { applicationId: string | null; purpose: string };
+    done: (error?: Error) => void;
+  };
+  const asError = (e: unknown) => (e instanceof Error ? e : new Error('transaction failed'));
+  let queue: Queued[] = [];
+  let flushing = false;
+  async function flush(): Promise<void> {
+    flushing = true;
+    while (queue.length > 0) {
+      const batch = queue;
+      queue = [];
+      try {
+        await repo.transaction(async (tx) => {
+          for (const q of batch) await record(tx, q.a, q.purpose);
+        });
+        for (const q of batch) q.done();
+      } catch (error) {
+        if (batch.length === 1) batch[0]!.done(asError(error));
+        else
+          for (const q of batch)
+            await repo
+              .transaction((tx) => record(tx, q.a, q.purpose))
+              .then(
+                () => q.done(),
+                (e: unknown) => q.done(asError(e)),
+              );
+      }
+    }
+    flushing = false;
+  }
+  function commit(
+    a: PendingAccess,
+    purpose: { applicationId: string | null; purpose: string },
+  ): Promise<void> {
+    return new Promise((resolve, reject) => {
+      queue.push({
+        a,
+        purpose,
+        done: (e) => (e === undefined ? resolve() : reject(e)),
+      });
+      if (!flushing) void flush();
+    });
   }
 
   /** The identity number (checked) or credit code (checked) a query names. */
@@ -311,12 +347,10 @@ export function createDatahubService(deps: DatahubDeps) {
           },
         ],
       };
-      await repo.transaction((tx) =>
-        record(tx, access, { applicationId: read.applicationId, purpose: read.receiptNo }),
-      );
+      await commit(access, { applicationId: read.applicationId, purpose: read.receiptNo });
     },
 
-    ...createDatahubQueries(deps, { fetchOne, record, subjectContext, checkSubject }),
+    ...createDatahubQueries(deps, { fetchOne, checkSubject, commit }),
 
     /**
      * What submitting `kind:code` will fetch about the signed-in applicant, item by item,
