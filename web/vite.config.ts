@@ -55,9 +55,31 @@ function precacheManifest(webRoot: string): Plugin {
   };
 }
 
+/**
+ * Writes `build-info.json` into the build: the mode and whether it is minified, so that
+ * bench/web-size.ts (run by .ci/run) refuses a development build (`--mode development`).
+ */
+function buildInfo(): Plugin {
+  let info = {};
+  return {
+    name: 'onetrip-build-info',
+    apply: 'build',
+    configResolved(config) {
+      info = { mode: config.mode, production: config.isProduction, minify: config.build.minify };
+    },
+    generateBundle() {
+      this.emitFile({
+        type: 'asset',
+        fileName: 'build-info.json',
+        source: JSON.stringify(info, null, 2),
+      });
+    },
+  };
+}
+
 export default defineConfig({
   root: webRoot,
-  plugins: [react(), precacheManifest(webRoot)],
+  plugins: [react(), precacheManifest(webRoot), buildInfo()],
   resolve: { alias: { '@contracts': contracts } },
   build: {
     outDir: 'dist',
