@@ -34,7 +34,7 @@ export function createCasesRepo(db: Kysely<Database>, dialect: Dialect) {
     ...casesQueries(db, dialect),
     /** Runs `fn` in one transaction; `tx.handle` lets other modules (the ledger) write in it too. */
     transaction<T>(fn: (tx: CasesQueries) => Promise<T>): Promise<T> {
-      return db.transaction().execute((trx) => fn(casesQueries(trx, dialect)));
+      return db.transaction().execute((trx) => fn(casesQueries(trx, dialect, new Map())));
     },
   };
 }
@@ -76,7 +76,16 @@ async function syncHeldFiles(
       .execute();
 }
 
-function casesQueries(db: Kysely<Database>, dialect: Dialect) {
+/**
+ * `histories`: in a transaction, the (seq, type) lists already read or written, so the several
+ * actions one request records read the history once (only this repo writes `case_actions`,
+ * and a transaction is all-or-nothing, so the list stays exact while the transaction lives).
+ */
+function casesQueries(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  histories?: Map<string, { seq: number; type: string }[]>,
+) {
   return {
     /** The Kysely handle of this (transaction) scope, for other modules' writes in the same transaction. */
     handle: db,
@@ -291,17 +300,22 @@ function casesQueries(db: Kysely<Database>, dialect: Dialect) {
     },
 
     /** The sequence numbers and types of an application's history, in order. */
-    actionTypesOf(applicationId: string): Promise<{ seq: number; type: string }[]> {
-      return db
+    async actionTypesOf(applicationId: string): Promise<{ seq: number; type: string }[]> {
+      const known = histories?.get(applicationId);
+      if (known) return [...known];
+      const rows = await db
         .selectFrom('case_actions')
         .select(['seq', 'type'])
         .where('application_id', '=', applicationId)
         .orderBy('seq')
         .execute();
+      histories?.set(applicationId, rows);
+      return [...rows];
     },
 
     async insertAction(row: ActionRow): Promise<void> {
       await db.insertInto('case_actions').values(row).execute();
+      histories?.get(row.application_id)?.push({ seq: row.seq, type: row.type });
     },
 
     actionsOf(applicationId: string): Promise<ActionRow[]> {
