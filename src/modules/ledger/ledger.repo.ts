@@ -15,6 +15,8 @@ import type {
 
 /** A row of `ledger_pending`. */
 export type PendingRow = Selectable<LedgerPendingTable>;
+/** What the sequencer takes of a pending entry: its id and leaf bytes (PostgreSQL: the whole row). */
+export type TakenPending = Pick<PendingRow, 'id' | 'entry'>;
 /** A row of `ledger_entries`. */
 export type EntryRow = Selectable<LedgerEntriesTable>;
 /** A row of `ledger_checkpoints`. */
@@ -161,10 +163,22 @@ export function createLedgerRepo(db: Kysely<Database>, dialect: Dialect) {
     },
 
     /**
-     * Removes and returns up to `limit` pending entries, oldest first. One statement
-     * (DELETE … RETURNING), and by exact ids: an entry committed meanwhile stays pending.
+     * Takes up to `limit` pending entries, oldest first, for the sequencer. PostgreSQL: removes
+     * and returns them in one statement (DELETE … RETURNING, by exact ids: an entry committed
+     * meanwhile stays pending). SQLite: lockHead took the write lock, so no writer can add an
+     * id below the last one read; it reads only id and leaf bytes, and storeEntries moves the
+     * rows inside SQLite.
      */
-    async takePending(trx: Kysely<Database>, limit: number): Promise<PendingRow[]> {
+    async takePending(trx: Kysely<Database>, limit: number): Promise<TakenPending[]> {
+      if (dialect === 'sqlite') {
+        const rows = await trx
+          .selectFrom('ledger_pending')
+          .select(['id', 'entry'])
+          .orderBy('id')
+          .limit(limit)
+          .execute();
+        return rows.map((r) => ({ id: Number(r.id), entry: r.entry }));
+      }
       const rows = await trx
         .deleteFrom('ledger_pending')
         .where('id', 'in', (eb) =>
@@ -175,15 +189,40 @@ export function createLedgerRepo(db: Kysely<Database>, dialect: Dialect) {
       return rows.map((r) => ({ ...r, id: Number(r.id) })).sort((a, b) => a.id - b.id);
     },
 
-    async countPending(tx: Kysely<Database> = db): Promise<number> {
-      const row = await tx
-        .selectFrom('ledger_pending')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow();
-      return Number(row.n);
-    },
-
-    async insertEntries(trx: Kysely<Database>, rows: EntryRow[]): Promise<void> {
+    /**
+     * Makes the taken pending entries the entries [size, size + n) with these leaf hashes. On
+     * SQLite one INSERT … SELECT copies the rows from the outbox (their bytes never pass
+     * through JavaScript) and one range DELETE empties it; on PostgreSQL multi-row INSERTs.
+     */
+    async storeEntries(
+      trx: Kysely<Database>,
+      size: number,
+      taken: readonly TakenPending[],
+      leaves: readonly Buffer[],
+    ): Promise<void> {
+      if (taken.length === 0) return;
+      if (dialect === 'sqlite') {
+        const last = taken[taken.length - 1]!.id;
+        await trx.executeQuery(
+          CompiledQuery.raw(
+            `insert into ledger_entries (${ENTRY_COLUMNS.join(', ')}) select ? + n, entry, substr(?, n * 32 + 1, 32), content, salt, purpose, kind, subject, created_at from (select *, row_number() over (order by id) - 1 as n from ledger_pending where id <= ?) order by n`,
+            [size, Buffer.concat(leaves), last],
+          ),
+        );
+        await trx.deleteFrom('ledger_pending').where('id', '<=', last).execute();
+        return;
+      }
+      const rows = (taken as PendingRow[]).map((p, i): EntryRow => ({
+        idx: size + i,
+        entry: p.entry,
+        leaf_hash: leaves[i]!,
+        content: p.content,
+        salt: p.salt,
+        purpose: p.purpose,
+        kind: p.kind,
+        subject: p.subject,
+        created_at: p.created_at,
+      }));
       for (const chunk of chunks(rows, ENTRY_CHUNK)) {
         const params = chunk.flatMap((r) => [
           r.idx,
@@ -200,6 +239,14 @@ export function createLedgerRepo(db: Kysely<Database>, dialect: Dialect) {
           CompiledQuery.raw(statement('ledger_entries', ENTRY_COLUMNS, chunk.length), params),
         );
       }
+    },
+
+    async countPending(tx: Kysely<Database> = db): Promise<number> {
+      const row = await tx
+        .selectFrom('ledger_pending')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
     },
 
     /**

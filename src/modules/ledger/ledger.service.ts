@@ -194,18 +194,7 @@ export function createLedgerService(deps: LedgerServiceDeps) {
       const { nodes } = extendTree(frontierOf(size, peaks as Buffer[]), leaves);
       const tiles = createTileBuilder([...edge.values()]);
       for (const node of nodes) tiles.add(node);
-      const rows: EntryRow[] = pending.map((p, i) => ({
-        idx: size + i,
-        entry: p.entry,
-        leaf_hash: leaves[i]!,
-        content: p.content,
-        salt: p.salt,
-        purpose: p.purpose,
-        kind: p.kind,
-        subject: p.subject,
-        created_at: p.created_at,
-      }));
-      await repo.insertEntries(trx, rows);
+      await repo.storeEntries(trx, size, pending, leaves);
       await repo.upsertTiles(trx, tiles.tiles());
       await repo.setHead(trx, size + pending.length, clock.now().toISOString());
       return { size: size + pending.length, added: pending.length };
