@@ -5,7 +5,7 @@
 // HTTP; no data hub) and the same query called in-process (the data hub alone, no HTTP).
 // The HTTP clients run on a worker thread, so their work does not sit on the server's event loop.
 // Run: npx tsx bench/datahub.bench.ts [--full | --people 10000] [--lookups 20000] [--queries 4000]
-//      [--concurrency 8] [--only sqlite|postgres] [--no-write] [--profile]
+//      [--concurrency 8] [--only sqlite|postgres] [--no-write] [--profile | --profile-local]
 // --full loads 1 000 000 people (about 3 minutes); the default is `onetrip seed population`'s 10 000.
 // PostgreSQL runs beside SQLite when ONETRIP_TEST_DATABASE_URL or DATABASE_URL is set.
 // Prints a markdown table, writes it under "## Data hub" in BENCHMARKS.md (unless --no-write)
@@ -41,7 +41,9 @@ const QUERIES = Number(arg('queries', '4000'));
 const CONCURRENCY = Number(arg('concurrency', '8'));
 const ONLY = arg('only', '');
 // --profile: only the HTTP queries (no look-ups, limits or file writes), for `node --cpu-prof`.
-const PROFILE = argv.includes('--profile');
+// --profile-local: the same with the query called in-process (the data hub's own cost).
+const PROFILE_LOCAL = argv.includes('--profile-local');
+const PROFILE = argv.includes('--profile') || PROFILE_LOCAL;
 const WRITE = !argv.includes('--no-write') && !PROFILE;
 const TARGET = 2000;
 // Look-ups need only these items; the other sources' rows would only make loading slower.
@@ -295,7 +297,9 @@ async function queries(label: string, database: DatabaseTarget): Promise<void> {
     await overHttp({ ...health, count: 500 });
     if (PROFILE) {
       const from = process.hrtime.bigint() / 1000n;
-      const run = await overHttp({ ...query, count: QUERIES });
+      const run = PROFILE_LOCAL
+        ? await inProcess(QUERIES, () => hub.query(principal, input))
+        : await overHttp({ ...query, count: QUERIES });
       // The timed window in the profile's clock (µs), for a summary of only these samples.
       log(`profile window ${from} ${process.hrtime.bigint() / 1000n}`);
       log(

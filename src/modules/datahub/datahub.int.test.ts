@@ -218,6 +218,45 @@ describe('purpose-bound queries (POST /api/v1/datahub/queries)', () => {
     ).toBe(true);
   });
 
+  it('answers queries arriving together, each with its own access in the log and its own ledger entry', async () => {
+    const psb = await app.services.identity.createApiKey('psb', 'household system, busy');
+    // The data hashes of the ledger's data.accessed entries for the newborn application.
+    const readsRecorded = async () => {
+      const { entries, pending } = await app.services.ledger.entriesFor(newborn.receiptNo);
+      return [...entries, ...pending]
+        .filter((e) => e.opened.record.action === 'data.accessed')
+        .map((e) => e.opened.record.dataHash);
+    };
+    const readBefore = await readsRecorded();
+    const body = {
+      subject: MOTHER,
+      items: [{ source: 'psb', item: 'population-basic', fields: ['name'] }],
+      purpose: { applicationId: newborn.id },
+    };
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        api<{ accessId: string; items: { data: Record<string, unknown> }[] }>(
+          app,
+          psb.key,
+          'POST',
+          '/api/v1/datahub/queries',
+          body,
+        ),
+      ),
+    );
+    for (const a of answers) {
+      expect(a.status, JSON.stringify(a.body)).toBe(200);
+      expect(a.body.items[0]?.data).toEqual({ name: '李娜' });
+    }
+    const ids = answers.map((a) => a.body.accessId);
+    expect(new Set(ids).size).toBe(6);
+    const log = (await accesses(mother)).map((a) => a.id);
+    for (const id of ids) expect(log).toContain(id);
+    const read = await readsRecorded();
+    expect(read.length - readBefore.length).toBe(6);
+    expect(new Set(read).size).toBe(read.length); // one entry per access, each its own data
+  });
+
   it("puts a reviewer's view of the household data in the parent's access list, with its inclusion proof", async () => {
     const psb = await app.login('reviewer.psb');
     app.clock.advance(1000);

@@ -163,8 +163,11 @@ export function createDatahubRepo(db: Kysely<Database>) {
           .execute();
       }
     },
-    async insertAccess(tx: Kysely<Database>, row: AccessRow): Promise<void> {
-      await tx.executeQuery(insertAccessQuery(...ACCESS_COLUMNS.map((c) => row[c])));
+    /** Inserts access rows in one statement (one row: the statement compiled once). */
+    async insertAccesses(tx: Kysely<Database>, rows: AccessRow[]): Promise<void> {
+      if (rows.length === 1)
+        await tx.executeQuery(insertAccessQuery(...ACCESS_COLUMNS.map((c) => rows[0]![c])));
+      else if (rows.length > 1) await tx.insertInto('datahub_accesses').values(rows).execute();
     },
     /** The accesses of one subject reference, newest first. */
     accessesOf(subjectRefs: string[], limit: number): Promise<AccessRow[]> {

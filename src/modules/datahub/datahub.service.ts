@@ -131,40 +131,53 @@ export function createDatahubService(deps: DatahubDeps) {
     }
   }
 
+  /** Writes access rows (one statement) and their ledger entries in `tx`; nothing is handed out until it commits. */
+  async function recordAll(
+    tx: Kysely<Database>,
+    list: { a: PendingAccess; purpose: { applicationId: string | null; purpose: string } }[],
+  ): Promise<void> {
+    const at = clock.now();
+    const entries = list.map(({ a, purpose }) => ({
+      a,
+      purpose,
+      data: { access: a.id, channel: a.channel, department: a.department, items: a.items },
+    }));
+    await repo.insertAccesses(
+      tx,
+      entries.map(({ a, purpose, data }) => ({
+        id: a.id,
+        subject_ref: a.subjectRef ?? deps.subjectRef(a.subjectKey),
+        channel: a.channel,
+        actor_account: a.actor,
+        actor_role: a.role,
+        department: a.department,
+        items: JSON.stringify(a.items),
+        application_id: purpose.applicationId,
+        purpose: purpose.purpose,
+        data_hash: dataHash(data),
+        at: at.toISOString(),
+      })),
+    );
+    for (const { a, purpose, data } of entries)
+      await ledger.append(tx, {
+        type: 'datahub',
+        action: 'data.accessed',
+        actor: a.actor,
+        actorRole: a.role,
+        purpose: purpose.purpose,
+        subjectIdNumber: a.subjectRef ? null : a.subjectKey,
+        subjectRef: a.subjectRef,
+        data,
+        at,
+      });
+  }
+
   /** Writes an access row and its ledger entry in `tx`; returns nothing to hand out until it commits. */
-  async function record(
+  const record = (
     tx: Kysely<Database>,
     a: PendingAccess,
     purpose: { applicationId: string | null; purpose: string },
-  ): Promise<void> {
-    const at = clock.now();
-    const data = { access: a.id, channel: a.channel, department: a.department, items: a.items };
-    const ref = a.subjectRef ?? deps.subjectRef(a.subjectKey);
-    await repo.insertAccess(tx, {
-      id: a.id,
-      subject_ref: ref,
-      channel: a.channel,
-      actor_account: a.actor,
-      actor_role: a.role,
-      department: a.department,
-      items: JSON.stringify(a.items),
-      application_id: purpose.applicationId,
-      purpose: purpose.purpose,
-      data_hash: dataHash(data),
-      at: at.toISOString(),
-    });
-    await ledger.append(tx, {
-      type: 'datahub',
-      action: 'data.accessed',
-      actor: a.actor,
-      actorRole: a.role,
-      purpose: purpose.purpose,
-      subjectIdNumber: a.subjectRef ? null : a.subjectKey,
-      subjectRef: a.subjectRef,
-      data,
-      at,
-    });
-  }
+  ): Promise<void> => recordAll(tx, [{ a, purpose }]);
 
   /*
    * Group commit: an access waits for the transaction in flight (if any), then all the
@@ -179,17 +192,16 @@ export function createDatahubService(deps: DatahubDeps) {
     done: (error?: Error) => void;
   };
   const asError = (e: unknown) => (e instanceof Error ? e : new Error('transaction failed'));
-  let queue: Queued[] = [];
+  const queue: Queued[] = [];
+  const BATCH = 200;
   let flushing = false;
   async function flush(): Promise<void> {
     flushing = true;
     while (queue.length > 0) {
-      const batch = queue;
-      queue = [];
+      // At most BATCH accesses a transaction (a multi-row insert stays under SQLite's variable limit).
+      const batch = queue.splice(0, BATCH);
       try {
-        await repo.transaction(async (tx) => {
-          for (const q of batch) await record(tx, q.a, q.purpose);
-        });
+        await repo.transaction((tx) => recordAll(tx, batch));
         for (const q of batch) q.done();
       } catch (error) {
         if (batch.length === 1) batch[0]!.done(asError(error));
