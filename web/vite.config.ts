@@ -11,6 +11,7 @@ const server = 'http://127.0.0.1:3000';
 /** Modules whose chunks make up the app's shell: what opens offline once installed. */
 const SHELL_MODULES = [
   'src/main.tsx',
+  'src/i18n/messages.en.ts',
   'src/features/auth/login-page.tsx',
   'src/app/layout/app-layout.tsx',
   'src/features/home/home-page.tsx',

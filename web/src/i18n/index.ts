@@ -3,7 +3,7 @@ import { getLanguage, setLanguage, subscribeLanguage, type Language } from './la
 import { translate, type Translate } from './translate';
 
 export { acceptLanguage, getLanguage, setLanguage, type Language } from './language-store';
-export { translate, type MessageParams, type Translate } from './translate';
+export { loadDictionary, translate, type MessageParams, type Translate } from './translate';
 export type { MessageKey } from './messages.zh';
 
 /** The current language; re-renders the component when it changes. */
@@ -20,6 +20,9 @@ export function useT(): Translate {
 /** The language and a toggle between Chinese and English, for the language switch. */
 export function useLanguageSwitch(): { language: Language; toggle: () => void } {
   const language = useLanguage();
-  const toggle = useCallback(() => setLanguage(getLanguage() === 'zh' ? 'en' : 'zh'), []);
+  const toggle = useCallback(() => {
+    // A failed fetch of the other dictionary leaves the page as it is; the next click retries.
+    setLanguage(getLanguage() === 'zh' ? 'en' : 'zh').catch(() => undefined);
+  }, []);
   return { language, toggle };
 }

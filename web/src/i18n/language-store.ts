@@ -1,3 +1,5 @@
+import { loadDictionary } from './translate';
+
 /** The languages of the web app; Chinese is the default. */
 export type Language = 'zh' | 'en';
 
@@ -33,9 +35,14 @@ export function acceptLanguage(): string {
   return ACCEPT_LANGUAGE[current];
 }
 
-/** Switches the language, remembers it in localStorage and updates `<html lang>`. */
-export function setLanguage(language: Language): void {
+/**
+ * Switches the language once its dictionary is loaded, remembers it in localStorage and
+ * updates `<html lang>`. When the dictionary cannot be fetched (offline before it was ever
+ * cached) the page stays in the language it is in and the promise rejects.
+ */
+export async function setLanguage(language: Language): Promise<void> {
   if (language === current) return;
+  await loadDictionary(language);
   current = language;
   try {
     window.localStorage.setItem(STORAGE_KEY, language);

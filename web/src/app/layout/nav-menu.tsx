@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Link, useLocation } from 'react-router';
-import { Badge, Menu, type MenuProps } from 'antd';
+import { Menu, type MenuProps } from 'antd';
 import { HomeOutlined } from '@ant-design/icons';
 import type { Me } from '@contracts/auth';
 import { useInbox } from '../../features/inbox';
@@ -47,11 +47,13 @@ export function NavMenu({ me, onNavigate }: { me: Me | null; onNavigate?: () => 
             area.key === 'inbox' && unread > 0 ? (
               <span className="nav-menu__with-badge">
                 <Link to={area.path}>{t(area.label)}</Link>
-                <Badge
-                  count={unread}
-                  size="small"
+                {/* A styled count rather than antd's Badge, which the shell would load for it. */}
+                <span
+                  className="nav-menu__count"
                   aria-label={t('inbox.unreadCount', { n: unread })}
-                />
+                >
+                  {unread > 99 ? '99+' : unread}
+                </span>
               </span>
             ) : (
               <Link to={area.path}>{t(area.label)}</Link>

@@ -1,6 +1,7 @@
 import './portal.css';
+import type { FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { Alert, Input, Skeleton } from 'antd';
+import { Alert, Button, Skeleton } from 'antd';
 import { RightOutlined } from '@ant-design/icons';
 import { AREAS } from '../../app/areas';
 import { usePageTitle } from '../../app/use-page-title';
@@ -23,8 +24,10 @@ export default function PortalHome() {
   const bundles = useBundleSearch({});
   const items = bundles.data ?? [];
 
-  function search(words: string) {
-    const q = words.trim();
+  function search(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const words = new FormData(event.currentTarget).get('q');
+    const q = typeof words === 'string' ? words.trim() : '';
     void navigate(
       q ? `${AREAS.find.path}?${new URLSearchParams({ q }).toString()}` : AREAS.find.path,
     );
@@ -35,15 +38,21 @@ export default function PortalHome() {
       <header className="portal-home__hero">
         <h1 className="page-heading">{t('portalHome.title')}</h1>
         <p className="page-intro">{t('portalHome.intro')}</p>
-        <div className="portal-home__search" role="search">
-          <Input.Search
-            onSearch={search}
+        {/* A plain form, not antd's Input.Search: the first screen of a visit stays light. */}
+        <form className="portal-home__search" role="search" onSubmit={search}>
+          <input
+            type="search"
+            name="q"
+            className="portal-home__search-input"
             placeholder={t('find.placeholder')}
             aria-label={t('find.searchLabel')}
-            enterButton={t('find.search')}
-            size="large"
+            enterKeyHint="search"
+            autoComplete="off"
           />
-        </div>
+          <Button type="primary" htmlType="submit" size="large">
+            {t('find.search')}
+          </Button>
+        </form>
       </header>
 
       <section aria-labelledby="portal-life-events" className="result-section">
