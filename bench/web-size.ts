@@ -10,7 +10,7 @@
  * build, e.g. `vite build --mode development`, is refused) or above the budget. Writes its rows
  * to bench/results/web.summary.json (bench/summary.ts).
  *
- * Usage: npm run build:web && npx tsx bench/web-size.ts [--dist web/dist]
+ * Usage: npm run build:web && npx tsx bench/web-size.ts [--dist web/dist] [--deep-links-warn]
  *        npx tsx bench/web-size.ts --chromium http://127.0.0.1:4616   (cross-check: loads each
  *        first screen of a running production server in Chromium and sums what it fetched)
  */
@@ -48,6 +48,8 @@ export interface Screen {
 }
 
 const LAYOUT = 'src/app/layout/app-layout.tsx';
+/** The signed-in desks' messages, fetched with every desk page (web/src/app/router.tsx). */
+const DESK_MESSAGES = 'src/i18n/desk-messages.zh.ts';
 const page = (p: string) => `src/features/${p}.tsx`;
 
 export const SCREENS: Screen[] = [
@@ -113,38 +115,38 @@ export const SCREENS: Screen[] = [
   {
     name: 'wallet `/wallet`',
     url: '/wallet',
-    roots: [LAYOUT, page('wallet/wallet-page')],
+    roots: [LAYOUT, page('wallet/wallet-page'), DESK_MESSAGES],
     budget: true,
     login: 'citizen1',
   },
   {
     name: 'staff: window intake',
     url: '/window/intake',
-    roots: [LAYOUT, page('window/intake-page')],
+    roots: [LAYOUT, page('window/intake-page'), DESK_MESSAGES],
     budget: false,
   },
   {
     name: 'staff: task queue',
     url: '/tasks',
-    roots: [LAYOUT, page('workbench/queue-page')],
+    roots: [LAYOUT, page('workbench/queue-page'), DESK_MESSAGES],
     budget: false,
   },
   {
     name: 'staff: case page',
     url: '/tasks/:a/:t',
-    roots: [LAYOUT, page('workbench/case-page')],
+    roots: [LAYOUT, page('workbench/case-page'), DESK_MESSAGES],
     budget: false,
   },
   {
     name: 'staff: verifier',
     url: '/verify',
-    roots: [LAYOUT, page('verifier/verifier-page')],
+    roots: [LAYOUT, page('verifier/verifier-page'), DESK_MESSAGES],
     budget: false,
   },
   {
     name: 'staff: dashboards (ECharts)',
     url: '/supervision',
-    roots: [LAYOUT, page('supervision/dashboard-page')],
+    roots: [LAYOUT, page('supervision/dashboard-page'), DESK_MESSAGES],
     budget: false,
   },
 ];
@@ -398,10 +400,11 @@ async function main(): Promise<number> {
   const summary = rows(measured.entry, measured.screens);
   writeSummary('web', summary);
   if (summary.every((r) => r.met)) return 0;
-  // CI passes --warn-over-budget while the first screens are still over the budget (issue 14
-  // left it missed): a development or missing build still fails, an over-budget one is printed.
-  if (process.argv.includes('--warn-over-budget')) {
-    console.log('\nWARNING: first screens over the budget (see the table above); not failing.');
+  // CI passes --deep-links-warn: the first screen of a visit (`/` anonymous, the first row)
+  // fails the build above the budget, as does a development or missing build; deep links still
+  // over it (issue 14 left them missed, BENCHMARKS.md) are printed as a warning.
+  if (process.argv.includes('--deep-links-warn') && summary[0]?.met) {
+    console.log('\nWARNING: deep links over the budget (see the table above); not failing.');
     return 0;
   }
   return 1;

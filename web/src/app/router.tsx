@@ -3,6 +3,7 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { AreaGate } from './area-gate';
 import { AREAS, type AreaKey } from './areas';
 import { useSession } from '../features/auth';
+import { loadDeskMessages } from '../i18n';
 import { PageFallback } from './page-fallback';
 import { RequireSession, SessionBoundary } from './require-session';
 
@@ -15,6 +16,14 @@ const PortalHome = lazy(() => import('../features/portal/portal-home'));
 const AreaPage = lazy(() => import('./pages/area-page'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page'));
 
+/**
+ * A page of the signed-in desks (staff, wallet): its chunk and the desks' messages
+ * (i18n/desk-messages.*.ts) are fetched together, so neither weighs on the public portal.
+ */
+function deskPage<T extends ComponentType>(load: () => Promise<{ default: T }>) {
+  return lazy(async () => (await Promise.all([load(), loadDeskMessages()]))[0]);
+}
+
 const FindPage = lazy(() => import('../features/portal/find-page'));
 const BundlesPage = lazy(() => import('../features/portal/bundles-page'));
 const GuidePage = lazy(() => import('../features/portal/guide-page'));
@@ -23,19 +32,19 @@ const ApplicationsPage = lazy(() => import('../features/applications/application
 const ApplicationPage = lazy(() => import('../features/applications/application-page'));
 const InboxPage = lazy(() => import('../features/inbox/inbox-page'));
 const DataAccessPage = lazy(() => import('../features/data-access/data-access-page'));
-const IntakePage = lazy(() => import('../features/window/intake-page'));
-const HandOverPage = lazy(() => import('../features/window/hand-over-page'));
-const QueuePage = lazy(() => import('../features/workbench/queue-page'));
-const CasePage = lazy(() => import('../features/workbench/case-page'));
+const IntakePage = deskPage(() => import('../features/window/intake-page'));
+const HandOverPage = deskPage(() => import('../features/window/hand-over-page'));
+const QueuePage = deskPage(() => import('../features/workbench/queue-page'));
+const CasePage = deskPage(() => import('../features/workbench/case-page'));
 const TrackPage = lazy(() => import('../features/track/track-page'));
 const FollowUpsPage = lazy(() => import('../features/follow-ups/follow-ups-page'));
-const WalletPage = lazy(() => import('../features/wallet/wallet-page'));
-const PresentPage = lazy(() => import('../features/wallet/present-page'));
-const VerifierPage = lazy(() => import('../features/verifier/verifier-page'));
-const DashboardPage = lazy(() => import('../features/supervision/dashboard-page'));
-const WarningsPage = lazy(() => import('../features/supervision/warnings-page'));
-const PointsPage = lazy(() => import('../features/window-staff/points-page'));
-const InterDepartmentPage = lazy(
+const WalletPage = deskPage(() => import('../features/wallet/wallet-page'));
+const PresentPage = deskPage(() => import('../features/wallet/present-page'));
+const VerifierPage = deskPage(() => import('../features/verifier/verifier-page'));
+const DashboardPage = deskPage(() => import('../features/supervision/dashboard-page'));
+const WarningsPage = deskPage(() => import('../features/supervision/warnings-page'));
+const PointsPage = deskPage(() => import('../features/window-staff/points-page'));
+const InterDepartmentPage = deskPage(
   () => import('../features/inter-department/inter-department-page'),
 );
 

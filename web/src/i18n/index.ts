@@ -2,7 +2,13 @@ import { useCallback, useSyncExternalStore } from 'react';
 import { getLanguage, setLanguage, subscribeLanguage, type Language } from './language-store';
 import { translate, type Translate } from './translate';
 
-export { acceptLanguage, getLanguage, setLanguage, type Language } from './language-store';
+export {
+  acceptLanguage,
+  getLanguage,
+  loadDeskMessages,
+  setLanguage,
+  type Language,
+} from './language-store';
 export { loadDictionary, translate, type MessageParams, type Translate } from './translate';
 export type { MessageKey } from './messages.zh';
 

@@ -58,3 +58,8 @@ export function subscribeLanguage(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
+
+/** Fetches the signed-in desks' messages in the current language (before a desk page renders). */
+export function loadDeskMessages(): Promise<void> {
+  return loadDictionary(current, true);
+}

@@ -1,13 +1,7 @@
 import { casesEn } from './cases.en';
-import { desksEn } from './desks.en';
 import type { Messages } from './messages.zh';
 import { portalEn } from './portal.en';
 import { trustEn } from './trust.en';
-import { verifierEn } from './verifier.en';
-import { walletEn } from './wallet.en';
-import { supervisionEn } from './supervision.en';
-import { windowStaffEn } from './window-staff.en';
-import { interDepartmentEn } from './inter-department.en';
 
 /** English messages; the type makes TypeScript reject a missing or an extra key. */
 export const en: Messages = {
@@ -160,11 +154,5 @@ export const en: Messages = {
 
   ...portalEn,
   ...casesEn,
-  ...desksEn,
   ...trustEn,
-  ...walletEn,
-  ...supervisionEn,
-  ...windowStaffEn,
-  ...interDepartmentEn,
-  ...verifierEn,
 };

@@ -1,17 +1,13 @@
 import { casesZh } from './cases.zh';
-import { desksZh } from './desks.zh';
 import { portalZh } from './portal.zh';
 import { trustZh } from './trust.zh';
-import { verifierZh } from './verifier.zh';
-import { walletZh } from './wallet.zh';
-import { supervisionZh } from './supervision.zh';
-import { windowStaffZh } from './window-staff.zh';
-import { interDepartmentZh } from './inter-department.zh';
+import type { deskZh } from './desk-messages.zh';
 
 /**
  * Chinese messages, the platform's first language. Keys are flat and dotted by area;
  * `{name}` marks a parameter. messages.en.ts must have exactly the same keys; the
- * areas' messages are spread in from portal/cases/desks.zh.ts.
+ * areas' messages are spread in from portal/cases/trust.zh.ts; the signed-in desks' are in
+ * desk-messages.zh.ts, loaded with their pages.
  */
 export const zh = {
   'app.name': '一次办 OneTrip',
@@ -158,17 +154,14 @@ export const zh = {
   // The areas' messages live in their own files so none grows past a screenful of review.
   ...portalZh,
   ...casesZh,
-  ...desksZh,
   ...trustZh,
-  ...walletZh,
-  ...supervisionZh,
-  ...windowStaffZh,
-  ...interDepartmentZh,
-  ...verifierZh,
 } satisfies Record<string, string>;
 
-/** Every message key; the `t` function accepts only these. */
-export type MessageKey = keyof typeof zh;
+/** The keys of the messages every page may show (in the entry). */
+export type PublicMessageKey = keyof typeof zh;
 
-/** A complete dictionary: one string per key, no more, no fewer. */
-export type Messages = Record<MessageKey, string>;
+/** Every message key; the `t` function accepts only these. */
+export type MessageKey = PublicMessageKey | keyof typeof deskZh;
+
+/** A complete dictionary of the public messages: one string per key, no more, no fewer. */
+export type Messages = Record<PublicMessageKey, string>;

@@ -1,13 +1,13 @@
 import './track.css';
 import { useParams, useSearchParams } from 'react-router';
-import { Alert, Result, Skeleton, Steps } from 'antd';
+import { Alert, Skeleton, Steps } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import type { TrackView } from '@contracts/track';
 import { apiGet, type ApiError } from '../../api';
 import { usePageTitle } from '../../app/use-page-title';
 import { useT, type MessageKey } from '../../i18n';
 import { useBi } from '../catalog';
-import { ApplicationStatusTag, useDateTime } from '../cases';
+import { ApplicationStatusTag, useDateTime } from '../cases/status';
 
 const STEP_KEY: Record<NonNullable<TrackView['progress']>['steps'][number]['status'], MessageKey> =
   {
@@ -58,7 +58,14 @@ export default function TrackPage() {
       </p>
       {track.isPending && <Skeleton active />}
       {track.error && (
-        <Result status="warning" title={track.error.message} subTitle={t('track.notFoundHint')} />
+        // An alert, not antd's Result (its illustrations weigh 10 kB on a page opened by QR code).
+        <Alert
+          type="warning"
+          showIcon
+          role="alert"
+          title={track.error.message}
+          description={t('track.notFoundHint')}
+        />
       )}
       {track.data && !track.data.progress && (
         <Alert
