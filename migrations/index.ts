@@ -20,7 +20,6 @@ import * as m20261207_020_supervision_metrics from './20261207_020_supervision_m
 import * as m20261207_021_window_staff from './20261207_021_window_staff.js';
 import * as m20261207_022_inter_department from './20261207_022_inter_department.js';
 import * as m20261207_023_ledger_tiles from './20261207_023_ledger_tiles.js';
-import * as m20261207_024_case_engine_rows from './20261207_024_case_engine_rows.js';
 
 /**
  * Every migration, by name; names sort in the order they run. Never edit a shipped
@@ -49,5 +48,4 @@ export const migrations: Record<string, Migration> = {
   '20261207_021_window_staff': m20261207_021_window_staff,
   '20261207_022_inter_department': m20261207_022_inter_department,
   '20261207_023_ledger_tiles': m20261207_023_ledger_tiles,
-  '20261207_024_case_engine_rows': m20261207_024_case_engine_rows,
 };

@@ -1,7 +1,0 @@
-import type { Kysely } from 'kysely';
-
-/** Case engine rows (issue 14): owned by the case-engine work; filled in there. */
-export async function up(_db: Kysely<unknown>): Promise<void> {}
-
-/** Nothing to undo yet. */
-export async function down(_db: Kysely<unknown>): Promise<void> {}
