@@ -1,7 +1,7 @@
 import './portal.css';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { Alert, Button, Empty, Input, Segmented, Select, Skeleton, Tag } from 'antd';
+import { Alert, Button, Empty, Segmented, Skeleton, Tag } from 'antd';
 import type { ApplicantType, LifeEvent } from '@contracts/catalog';
 import { usePageTitle } from '../../app/use-page-title';
 import { useT } from '../../i18n';
@@ -15,6 +15,7 @@ import {
   useMatterSearch,
 } from '../catalog';
 import { BundleCard, MatterCard } from './guide-cards';
+import { SearchBox } from './search-box';
 
 const PAGE = 30;
 const APPLICANT_TYPES: readonly ApplicantType[] = ['person', 'company', 'department'];
@@ -86,17 +87,8 @@ export default function FindPage() {
   return (
     <div className="find-page">
       <h1 className="page-heading">{t('area.find')}</h1>
-      <div className="find-page__search" role="search">
-        <Input.Search
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          onSearch={(value) => setText(value)}
-          placeholder={t('find.placeholder')}
-          aria-label={t('find.searchLabel')}
-          allowClear
-          enterButton={t('find.search')}
-          size="large"
-        />
+      <div className="find-page__search">
+        <SearchBox value={text} onChange={setText} onSearch={setText} />
       </div>
 
       <div className="find-page__filters">
@@ -118,17 +110,21 @@ export default function FindPage() {
           <span className="filter-row__label" id="filter-department">
             {t('find.department')}
           </span>
-          <Select
+          {/* The browser's own select (a native picker on a phone), not antd's Select (27 kB). */}
+          <select
             aria-labelledby="filter-department"
             className="filter-row__select"
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder={t('find.allDepartments')}
-            value={department}
-            loading={departments.isPending}
-            onChange={(value: string | undefined) => setParam('department', value)}
-            options={(departments.data ?? []).map((d) => ({ value: d.code, label: bi(d.name) }))}
-          />
+            value={department ?? ''}
+            aria-busy={departments.isPending}
+            onChange={(e) => setParam('department', e.target.value || undefined)}
+          >
+            <option value="">{t('find.allDepartments')}</option>
+            {(departments.data ?? []).map((d) => (
+              <option key={d.code} value={d.code}>
+                {bi(d.name)}
+              </option>
+            ))}
+          </select>
         </div>
         <div className="filter-row">
           <span className="filter-row__label" id="filter-life">

@@ -1,13 +1,13 @@
 import './portal.css';
-import type { FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { Alert, Button, Skeleton } from 'antd';
+import { Alert, Skeleton } from 'antd';
 import { RightOutlined } from '@ant-design/icons';
 import { AREAS } from '../../app/areas';
 import { usePageTitle } from '../../app/use-page-title';
 import { useT } from '../../i18n';
 import { LIFE_EVENT_ORDER, lifeEventKey, useBundleSearch } from '../catalog';
 import { BundleCard } from './guide-cards';
+import { SearchBox } from './search-box';
 
 /** How many bundles the home shows before "all bundles". */
 const HOME_BUNDLES = 6;
@@ -24,10 +24,8 @@ export default function PortalHome() {
   const bundles = useBundleSearch({});
   const items = bundles.data ?? [];
 
-  function search(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const words = new FormData(event.currentTarget).get('q');
-    const q = typeof words === 'string' ? words.trim() : '';
+  function search(words: string) {
+    const q = words.trim();
     void navigate(
       q ? `${AREAS.find.path}?${new URLSearchParams({ q }).toString()}` : AREAS.find.path,
     );
@@ -38,21 +36,7 @@ export default function PortalHome() {
       <header className="portal-home__hero">
         <h1 className="page-heading">{t('portalHome.title')}</h1>
         <p className="page-intro">{t('portalHome.intro')}</p>
-        {/* A plain form, not antd's Input.Search: the first screen of a visit stays light. */}
-        <form className="portal-home__search" role="search" onSubmit={search}>
-          <input
-            type="search"
-            name="q"
-            className="portal-home__search-input"
-            placeholder={t('find.placeholder')}
-            aria-label={t('find.searchLabel')}
-            enterKeyHint="search"
-            autoComplete="off"
-          />
-          <Button type="primary" htmlType="submit" size="large">
-            {t('find.search')}
-          </Button>
-        </form>
+        <SearchBox onSearch={search} />
       </header>
 
       <section aria-labelledby="portal-life-events" className="result-section">
