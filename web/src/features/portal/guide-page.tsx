@@ -7,7 +7,7 @@ import { usePageTitle } from '../../app/use-page-title';
 import { useT } from '../../i18n';
 import { useAccount } from '../auth';
 import { useBi, useBundleSearch, useGuide, type SubjectKind } from '../catalog';
-import { draftKey, useDateTime, useDrafts } from '../cases';
+import { draftKey, useDateTime, useDrafts } from '../cases/light';
 import { GuideBasis, GuideFacts, GuideMaterials, GuideSteps } from './guide-sections';
 
 /**

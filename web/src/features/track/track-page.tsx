@@ -7,7 +7,7 @@ import { apiGet, type ApiError } from '../../api';
 import { usePageTitle } from '../../app/use-page-title';
 import { useT, type MessageKey } from '../../i18n';
 import { useBi } from '../catalog';
-import { ApplicationStatusTag, useDateTime } from '../cases/status';
+import { ApplicationStatusTag, useDateTime } from '../cases/light';
 
 const STEP_KEY: Record<NonNullable<TrackView['progress']>['steps'][number]['status'], MessageKey> =
   {
