@@ -17,7 +17,7 @@ import {
   useDrafts,
   type ApplicationSummary,
   type Draft,
-} from '../cases';
+} from '../cases/light';
 
 type Filter = 'all' | 'running' | 'action' | 'done';
 
