@@ -11,6 +11,7 @@
  * to bench/results/web.summary.json (bench/summary.ts).
  *
  * Usage: npm run build:web && npx tsx bench/web-size.ts [--dist web/dist] [--deep-links-warn]
+ *        (--deep-links-warn: only the pages opened without an account fail above the budget)
  *        npx tsx bench/web-size.ts --chromium http://127.0.0.1:4616   (cross-check: loads each
  *        first screen of a running production server in Chromium and sums what it fetched)
  */
@@ -400,11 +401,15 @@ async function main(): Promise<number> {
   const summary = rows(measured.entry, measured.screens);
   writeSummary('web', summary);
   if (summary.every((r) => r.met)) return 0;
-  // CI passes --deep-links-warn: the first screen of a visit (`/` anonymous, the first row)
-  // fails the build above the budget, as does a development or missing build; deep links still
-  // over it (issue 14 left them missed, BENCHMARKS.md) are printed as a warning.
-  if (process.argv.includes('--deep-links-warn') && summary[0]?.met) {
-    console.log('\nWARNING: deep links over the budget (see the table above); not failing.');
+  // CI passes --deep-links-warn: every page anyone opens without an account (the portal home,
+  // login, 找事项, guides, the QR code's progress page) fails the build above the budget, as
+  // does a development or missing build; signed-in deep links still over it (issue 14 left
+  // them missed, BENCHMARKS.md) are printed as a warning.
+  const publicOver = measured.screens.filter(
+    (s) => s.screen.budget && !s.screen.login && s.gzipBytes > FIRST_SCREEN_BUDGET_BYTES,
+  );
+  if (process.argv.includes('--deep-links-warn') && publicOver.length === 0) {
+    console.log('\nWARNING: signed-in deep links over the budget (above); not failing.');
     return 0;
   }
   return 1;
