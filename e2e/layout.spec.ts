@@ -62,11 +62,15 @@ test.describe('language', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Service hall' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'My wallet' }).first()).toBeVisible();
 
-    // The choice is remembered, and switching back restores Chinese.
+    // The choice is remembered (English is fetched before the first render).
     await page.reload();
     await expect(page.getByRole('heading', { level: 1, name: 'Service hall' })).toBeVisible();
+    // A desk page fetches its own messages, in the language chosen; switching back restores
+    // Chinese on it too.
+    await page.getByRole('link', { name: 'My wallet' }).first().click();
+    await expect(page.getByRole('heading', { level: 1, name: 'My e-credentials' })).toBeVisible();
     await page.getByRole('button', { name: '中文' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: '办事大厅' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: '我的电子证照' })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   });
 });

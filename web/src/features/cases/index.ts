@@ -5,7 +5,6 @@ export {
   documentUrl,
   submitApplication,
   useApplication,
-  useApplications,
   useEvaluate,
   useHandOver,
   useRefuse,
@@ -15,17 +14,8 @@ export {
   type PauseReason,
   useTaskQueue,
   useWithdraw,
-  type ApplicationSummary,
 } from './cases-api';
-export {
-  choicesFromDraft,
-  draftKey,
-  useDeleteDraft,
-  useDrafts,
-  useSaveDraft,
-  type Draft,
-  type MaterialChoice,
-} from './drafts-api';
+export { choicesFromDraft, useSaveDraft, type MaterialChoice } from './drafts-api';
 export {
   lookupOrganization,
   lookupPerson,
@@ -56,14 +46,9 @@ export {
   toMaterialEntries,
   waysOf,
 } from './material-choices';
-export { useDateTime, newIdempotencyKey } from './format';
-export {
-  AlertTag,
-  ApplicationStatusTag,
-  DueTime,
-  TaskStatusTag,
-  applicationStatusKey,
-} from './status-tags';
+export { newIdempotencyKey } from './format';
+// The status tags, the date format, the list's and the drafts' hooks: also light.ts on its own.
+export * from './light';
 export { NoticeCard } from './notice-card';
 export { SupplyForm, type RequestedItem } from './supply-form';
 export { TaskTimeline } from './task-timeline';
