@@ -18,26 +18,27 @@ import { StatusPage } from '../../app/pages/status-page';
 import { usePageTitle } from '../../app/use-page-title';
 import { useT, type MessageKey } from '../../i18n';
 import { useBi, useDepartmentName, useGuide } from '../catalog';
+import { AlertTag, ApplicationStatusTag, DueTime, useDateTime } from '../cases/light';
 import {
-  AlertTag,
-  ApplicationStatusTag,
-  DueTime,
   FormSummary,
   HistoryList,
   NoticeCard,
-  SupplyForm,
   TaskTimeline,
   documentUrl,
   supplementRequests,
   useApplication,
-  useDateTime,
   useWithdraw,
-} from '../cases';
-import { RatingForm } from './rating-form';
+} from '../cases/view';
 import { ResultsCard } from './results-card';
 
 // The ledger panel (and its Web Crypto verifier) loads only when an application is shown.
 const LedgerPanel = lazy(() => import('../ledger/ledger-panel'));
+// The supplement and rating forms (antd's Form, inputs and uploads) load only when the
+// application asks for one, so a link to an application opens without them.
+const SupplyForm = lazy(async () => ({
+  default: (await import('../cases/supply-form')).SupplyForm,
+}));
+const RatingForm = lazy(async () => ({ default: (await import('./rating-form')).RatingForm }));
 
 const WITH_RECEIPT: readonly ApplicationView['status'][] = ['accepted', 'paused', 'completed'];
 const WITHDRAWABLE: readonly ApplicationView['status'][] = ['deficient', 'accepted', 'paused'];
@@ -185,11 +186,13 @@ export default function ApplicationPage() {
       {a.status === 'deficient' && a.notice && (
         <>
           <NoticeCard applicationId={a.id} notice={a.notice} />
-          <SupplyForm
-            application={a}
-            items={a.notice.items.map((i) => ({ material: i.material }))}
-            title={t('supply.noticeTitle')}
-          />
+          <Suspense fallback={<Skeleton active />}>
+            <SupplyForm
+              application={a}
+              items={a.notice.items.map((i) => ({ material: i.material }))}
+              title={t('supply.noticeTitle')}
+            />
+          </Suspense>
         </>
       )}
 
@@ -203,7 +206,9 @@ export default function ApplicationPage() {
               title={t('supply.requestTitle', { step: task ? bi(task.name) : request.step })}
               description={request.comment}
             />
-            <SupplyForm application={a} items={request.items} title={t('supply.requestForm')} />
+            <Suspense fallback={<Skeleton active />}>
+              <SupplyForm application={a} items={request.items} title={t('supply.requestForm')} />
+            </Suspense>
           </section>
         );
       })}
@@ -232,7 +237,9 @@ export default function ApplicationPage() {
             {t('rating.title')}
           </h2>
           {/* A new round of rating starts from an empty form. */}
-          <RatingForm key={a.evaluations.length} application={a} />
+          <Suspense fallback={<Skeleton active />}>
+            <RatingForm key={a.evaluations.length} application={a} />
+          </Suspense>
         </section>
       )}
 

@@ -14,6 +14,16 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** The label of an enum value in the current language (for summaries). */
+export function enumLabel(
+  schema: Pick<FormItem, 'x-enum-labels'>,
+  value: unknown,
+  language: Language,
+): string {
+  const label = schema['x-enum-labels']?.find((l) => l.value === value);
+  return label ? label[language] : String(value);
+}
+
 /** The label of a field in the current language. */
 export function fieldLabel(property: FormProperty, language: Language): string {
   return language === 'zh' ? property.title : property['x-title-en'];

@@ -1,8 +1,7 @@
 import { Descriptions, Grid } from 'antd';
 import type { FormSchema } from '@contracts/catalog';
 import { useLanguage, useT } from '../../i18n';
-import { fieldLabel, isEmptyValue } from './form-rules';
-import { enumLabel } from './schema-form';
+import { enumLabel, fieldLabel, isEmptyValue } from './form-rules';
 
 /** The filled-in form as label–value pairs, in the order of the guide's form. */
 export function FormSummary({

@@ -2,9 +2,7 @@ export {
   RUNNING_TASK_STATUSES,
   SETTLED_STATUSES,
   applicationKey,
-  documentUrl,
   submitApplication,
-  useApplication,
   useEvaluate,
   useHandOver,
   useRefuse,
@@ -13,7 +11,6 @@ export {
   useTaskPause,
   type PauseReason,
   useTaskQueue,
-  useWithdraw,
 } from './cases-api';
 export { choicesFromDraft, useSaveDraft, type MaterialChoice } from './drafts-api';
 export {
@@ -28,11 +25,10 @@ export {
   idNumberProblem,
   idNumberTypingProblem,
 } from './identity-checks';
-export { fieldLabel, isEmptyValue, toSubmittedForm } from './form-rules';
+export { enumLabel, fieldLabel, isEmptyValue, toSubmittedForm } from './form-rules';
 export {
   LocalizedErrors,
   SchemaFields,
-  enumLabel,
   initialFormValues,
   issueField,
   showFormIssues,
@@ -47,12 +43,8 @@ export {
   waysOf,
 } from './material-choices';
 export { newIdempotencyKey } from './format';
-// The status tags, the date format, the list's and the drafts' hooks: also light.ts on its own.
+// The parts without forms, also importable on their own (light.ts, view.ts).
 export * from './light';
-export { NoticeCard } from './notice-card';
+export * from './view';
 export { SupplyForm, type RequestedItem } from './supply-form';
-export { TaskTimeline } from './task-timeline';
-export { HistoryList } from './history-list';
-export { FormSummary } from './form-summary';
 export { FilePreview } from './file-preview';
-export { supplementRequests } from './supplement-requests';

@@ -32,16 +32,6 @@ function enumOptions(schema: Pick<FormItem, 'enum' | 'x-enum-labels'>, language:
   });
 }
 
-/** The label of an enum value in the current language (for summaries). */
-export function enumLabel(
-  schema: Pick<FormItem, 'x-enum-labels'>,
-  value: unknown,
-  language: Language,
-): string {
-  const label = schema['x-enum-labels']?.find((l) => l.value === value);
-  return label ? label[language] : String(value);
-}
-
 /** Rules of one value: the complete check on blur and submit, a typing check while typing. */
 function valueRules(schema: FormItem | FormProperty, t: Translate): FormRule[] {
   const rules: FormRule[] = [
