@@ -1,20 +1,9 @@
 import './applications.css';
 import { Suspense, lazy, useEffect, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
-import {
-  Alert,
-  App,
-  Button,
-  Collapse,
-  Descriptions,
-  Popconfirm,
-  Result,
-  Skeleton,
-  Tag,
-} from 'antd';
+import { Alert, App, Button, Collapse, Descriptions, Skeleton, Tag } from 'antd';
 import { FilePdfOutlined, RollbackOutlined } from '@ant-design/icons';
 import type { ApplicationView } from '@contracts/cases';
-import { StatusPage } from '../../app/pages/status-page';
 import { usePageTitle } from '../../app/use-page-title';
 import { useT, type MessageKey } from '../../i18n';
 import { useBi, useDepartmentName, useGuide } from '../catalog';
@@ -39,59 +28,19 @@ const SupplyForm = lazy(async () => ({
   default: (await import('../cases/supply-form')).SupplyForm,
 }));
 const RatingForm = lazy(async () => ({ default: (await import('./rating-form')).RatingForm }));
+// The banner after submitting and the not-found page use antd's Result (10 kB): loaded when shown.
+const SubmittedBanner = lazy(async () => ({
+  default: (await import('./submitted-banner')).SubmittedBanner,
+}));
+const StatusPage = lazy(async () => ({
+  default: (await import('../../app/pages/status-page')).StatusPage,
+}));
 
 const WITH_RECEIPT: readonly ApplicationView['status'][] = ['accepted', 'paused', 'completed'];
 const WITHDRAWABLE: readonly ApplicationView['status'][] = ['deficient', 'accepted', 'paused'];
 
 function materialStateKey(state: ApplicationView['materials'][number]['state']): MessageKey {
   return `materialState.${state}`;
-}
-
-/** The banner right after submitting: the receipt, or that a one-time notice was issued. */
-function SubmittedBanner({ application }: { application: ApplicationView }) {
-  const t = useT();
-  const dateTime = useDateTime();
-  if (application.status === 'deficient') {
-    return (
-      <Result
-        status="warning"
-        className="submitted-banner"
-        title={<h2 className="result-heading">{t('submitted.deficientTitle')}</h2>}
-        subTitle={t('submitted.deficientHint', { no: application.receiptNo })}
-      />
-    );
-  }
-  return (
-    <Result
-      status="success"
-      className="submitted-banner"
-      title={<h2 className="result-heading">{t('submitted.acceptedTitle')}</h2>}
-      subTitle={
-        <>
-          <span className="submitted-banner__receipt">
-            {t('submitted.receiptNo')}{' '}
-            <strong data-testid="receipt-no">{application.receiptNo}</strong>
-          </span>
-          <br />
-          {t('submitted.dueAt', { at: dateTime(application.dueAt) })}
-          {application.dueProvisional && (
-            <span title={t('due.provisionalHint')}> ({t('due.provisional')})</span>
-          )}
-        </>
-      }
-      extra={
-        <Button
-          type="primary"
-          icon={<FilePdfOutlined aria-hidden />}
-          href={documentUrl.receipt(application.id)}
-          target="_blank"
-          rel="noreferrer"
-        >
-          {t('doc.receipt')}
-        </Button>
-      }
-    />
-  );
 }
 
 /**
@@ -103,7 +52,7 @@ export default function ApplicationPage() {
   const t = useT();
   const bi = useBi();
   const dateTime = useDateTime();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const { id = '' } = useParams();
   const location = useLocation();
   const navigate = useNavigate();
@@ -124,7 +73,9 @@ export default function ApplicationPage() {
   if (application.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
   if (application.isError) {
     return application.error.status === 404 ? (
-      <StatusPage status="404" heading={t('area.applications')} subTitle={t('apps.notFound')} />
+      <Suspense fallback={<Skeleton active />}>
+        <StatusPage status="404" heading={t('area.applications')} subTitle={t('apps.notFound')} />
+      </Suspense>
     ) : (
       <Alert type="error" showIcon role="alert" title={application.error.message} />
     );
@@ -160,27 +111,35 @@ export default function ApplicationPage() {
             </Button>
           )}
           {WITHDRAWABLE.includes(a.status) && (
-            <Popconfirm
-              title={t('apps.withdrawConfirm')}
-              okText={t('apps.withdraw')}
-              cancelText={t('common.cancel')}
-              onConfirm={() =>
-                withdraw.mutate(undefined, {
-                  onSuccess: () => void message.success(t('apps.withdrawn')),
-                  onError: (e) => void message.error(e.message),
+            // A confirm dialog from the shell's antd App, not a Popconfirm (its popover and form
+            // context would weigh on the page's first screen).
+            <Button
+              icon={<RollbackOutlined aria-hidden />}
+              danger
+              onClick={() =>
+                void modal.confirm({
+                  title: t('apps.withdrawConfirm'),
+                  okText: t('apps.withdraw'),
+                  okButtonProps: { danger: true },
+                  cancelText: t('common.cancel'),
+                  onOk: () =>
+                    withdraw.mutate(undefined, {
+                      onSuccess: () => void message.success(t('apps.withdrawn')),
+                      onError: (e) => void message.error(e.message),
+                    }),
                 })
               }
             >
-              <Button icon={<RollbackOutlined aria-hidden />} danger>
-                {t('apps.withdraw')}
-              </Button>
-            </Popconfirm>
+              {t('apps.withdraw')}
+            </Button>
           )}
         </div>
       </header>
 
       {submitted && (a.status === 'accepted' || a.status === 'deficient') && (
-        <SubmittedBanner application={a} />
+        <Suspense fallback={null}>
+          <SubmittedBanner application={a} />
+        </Suspense>
       )}
 
       {a.status === 'deficient' && a.notice && (
