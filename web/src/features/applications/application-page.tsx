@@ -2,7 +2,7 @@ import './applications.css';
 import { Suspense, lazy, useEffect, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { Alert, App, Button, Collapse, Descriptions, Skeleton, Tag } from 'antd';
-import { FilePdfOutlined, RollbackOutlined } from '@ant-design/icons';
+import { RollbackOutlined } from '@ant-design/icons';
 import type { ApplicationView } from '@contracts/cases';
 import { usePageTitle } from '../../app/use-page-title';
 import { useT, type MessageKey } from '../../i18n';
@@ -13,6 +13,7 @@ import {
   HistoryList,
   NoticeCard,
   TaskTimeline,
+  DocumentButton,
   documentUrl,
   supplementRequests,
   useApplication,
@@ -101,14 +102,7 @@ export default function ApplicationPage() {
         </div>
         <div className="application-page__actions">
           {WITH_RECEIPT.includes(a.status) && (
-            <Button
-              icon={<FilePdfOutlined aria-hidden />}
-              href={documentUrl.receipt(a.id)}
-              target="_blank"
-              rel="noreferrer"
-            >
-              {t('doc.receipt')}
-            </Button>
+            <DocumentButton href={documentUrl.receipt(a.id)}>{t('doc.receipt')}</DocumentButton>
           )}
           {WITHDRAWABLE.includes(a.status) && (
             // A confirm dialog from the shell's antd App, not a Popconfirm (its popover and form

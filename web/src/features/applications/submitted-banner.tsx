@@ -1,9 +1,8 @@
-import { Button, Result } from 'antd';
-import { FilePdfOutlined } from '@ant-design/icons';
+import { Result } from 'antd';
 import type { ApplicationView } from '@contracts/cases';
 import { useT } from '../../i18n';
 import { useDateTime } from '../cases/light';
-import { documentUrl } from '../cases/view';
+import { DocumentButton, documentUrl } from '../cases/view';
 
 /** The banner right after submitting: the receipt, or that a one-time notice was issued. */
 export function SubmittedBanner({ application }: { application: ApplicationView }) {
@@ -38,15 +37,9 @@ export function SubmittedBanner({ application }: { application: ApplicationView 
         </>
       }
       extra={
-        <Button
-          type="primary"
-          icon={<FilePdfOutlined aria-hidden />}
-          href={documentUrl.receipt(application.id)}
-          target="_blank"
-          rel="noreferrer"
-        >
+        <DocumentButton primary href={documentUrl.receipt(application.id)}>
           {t('doc.receipt')}
-        </Button>
+        </DocumentButton>
       }
     />
   );

@@ -1,9 +1,9 @@
-import { Alert, Button } from 'antd';
-import { FilePdfOutlined } from '@ant-design/icons';
+import { Alert } from 'antd';
 import type { ApplicationView } from '@contracts/cases';
 import { useT } from '../../i18n';
 import { useBi } from '../catalog';
 import { documentUrl } from './cases-api';
+import { DocumentButton } from './document-button';
 import { useDateTime } from './format';
 
 /**
@@ -43,14 +43,9 @@ export function NoticeCard({
                 </li>
               ))}
             </ol>
-            <Button
-              icon={<FilePdfOutlined aria-hidden />}
-              href={documentUrl.notice(applicationId)}
-              target="_blank"
-              rel="noreferrer"
-            >
+            <DocumentButton href={documentUrl.notice(applicationId)}>
               {t('doc.notice')}
-            </Button>
+            </DocumentButton>
           </>
         }
       />

@@ -5,6 +5,7 @@
  * A separate entry from light.ts, so the guides and the progress page do not carry these.
  */
 export { documentUrl, useApplication, useWithdraw } from './cases-api';
+export { DocumentButton } from './document-button';
 export { FormSummary } from './form-summary';
 export { HistoryList } from './history-list';
 export { NoticeCard } from './notice-card';

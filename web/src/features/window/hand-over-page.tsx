@@ -3,13 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Empty, Form, Input, Result, Segmented, Skeleton, Tag } from 'antd';
-import {
-  ExportOutlined,
-  FilePdfOutlined,
-  LeftOutlined,
-  RightOutlined,
-  SearchOutlined,
-} from '@ant-design/icons';
+import { ExportOutlined, LeftOutlined, RightOutlined, SearchOutlined } from '@ant-design/icons';
 import type { ApplicationView } from '@contracts/cases';
 import type { HandOverResult, HandOverState } from '@contracts/hand-over';
 import { usePageTitle } from '../../app/use-page-title';
@@ -17,6 +11,7 @@ import { useT, type MessageKey } from '../../i18n';
 import { useBi, useDepartmentName } from '../catalog';
 import {
   ApplicationStatusTag,
+  DocumentButton,
   documentUrl,
   useApplication,
   useDateTime,
@@ -108,15 +103,9 @@ function HandOverPanel({ id }: { id: string }) {
           title={<h3 className="result-heading">{t('handOver.doneTitle')}</h3>}
           subTitle={t('handOver.doneAt', { at: dateTime(handed.at) })}
           extra={
-            <Button
-              type="primary"
-              icon={<FilePdfOutlined aria-hidden />}
-              href={documentUrl.handOver(a.id)}
-              target="_blank"
-              rel="noreferrer"
-            >
+            <DocumentButton primary href={documentUrl.handOver(a.id)}>
               {t('doc.handOver')}
-            </Button>
+            </DocumentButton>
           }
         />
       ) : a.status === 'completed' ? (

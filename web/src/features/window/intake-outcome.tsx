@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Alert, App, Button, Input, Modal, Result, Skeleton } from 'antd';
-import { FilePdfOutlined, StopOutlined, UserAddOutlined } from '@ant-design/icons';
+import { StopOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useT } from '../../i18n';
 import { useBi } from '../catalog';
 import {
   NoticeCard,
   SupplyForm,
+  DocumentButton,
   documentUrl,
   useApplication,
   useDateTime,
@@ -140,15 +141,9 @@ export function IntakeOutcome({ id, onNext }: { id: string; onNext: () => void }
       }
       extra={
         <>
-          <Button
-            type="primary"
-            icon={<FilePdfOutlined aria-hidden />}
-            href={documentUrl.receipt(a.id)}
-            target="_blank"
-            rel="noreferrer"
-          >
+          <DocumentButton primary href={documentUrl.receipt(a.id)}>
             {t('doc.printReceipt')}
-          </Button>
+          </DocumentButton>
           {next}
         </>
       }
