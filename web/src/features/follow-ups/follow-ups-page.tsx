@@ -5,7 +5,7 @@ import type { FollowUpItem } from '@contracts/follow-ups';
 import { usePageTitle } from '../../app/use-page-title';
 import { useT, type MessageKey } from '../../i18n';
 import { useDepartmentName } from '../catalog';
-import { DueTime, useDateTime } from '../cases';
+import { DueTime, useDateTime } from '../cases/light';
 import { useCloseFollowUp, useFollowUps, type FollowUpFilter } from './follow-ups-api';
 
 const FILTERS: FollowUpFilter[] = ['active', 'raised', 'done'];

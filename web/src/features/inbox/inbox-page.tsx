@@ -7,7 +7,7 @@ import { usePageTitle } from '../../app/use-page-title';
 import { useMe } from '../auth';
 import { useT } from '../../i18n';
 import { useBi } from '../catalog';
-import { useDateTime } from '../cases';
+import { useDateTime } from '../cases/light';
 import { useInbox, useMarkRead, type Notification } from './inbox-api';
 
 /**

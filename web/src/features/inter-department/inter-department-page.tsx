@@ -11,7 +11,7 @@ import type {
 import { usePageTitle } from '../../app/use-page-title';
 import { useT, type MessageKey } from '../../i18n';
 import { useBi } from '../catalog';
-import { useDateTime } from '../cases';
+import { useDateTime } from '../cases/light';
 import { monthPeriod, useBoard, useReportMonths } from './inter-department-api';
 
 const CHINA_DAY = new Intl.DateTimeFormat('en-CA', {

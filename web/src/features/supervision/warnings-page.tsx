@@ -7,7 +7,7 @@ import { usePageTitle } from '../../app/use-page-title';
 import { useT } from '../../i18n';
 import { useMe } from '../auth';
 import { useBi, useDepartmentName, useDepartments } from '../catalog';
-import { useDateTime } from '../cases';
+import { useDateTime } from '../cases/light';
 import { chinaDay } from './period';
 import { exportUrl, useOverdue } from './supervision-api';
 import { ExportButton } from './view-card';

@@ -4,7 +4,7 @@ import type { VerificationCheckName, VerificationResult } from '@contracts/crede
 import { claimLabel } from '@contracts/credential-claims';
 import { useLanguage, useT, type MessageKey } from '../../i18n';
 import { useBi } from '../catalog';
-import { useDateTime } from '../cases';
+import { useDateTime } from '../cases/light';
 import { CREDENTIAL_TYPES } from './credential-types';
 
 /** The message key of a check's name in words. */

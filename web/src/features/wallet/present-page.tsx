@@ -9,7 +9,7 @@ import type {
 } from '@contracts/credentials';
 import { usePageTitle } from '../../app/use-page-title';
 import { useLanguage, useT } from '../../i18n';
-import { useDateTime } from '../cases';
+import { useDateTime } from '../cases/light';
 import {
   isRegistryType,
   useAnswerRequest,

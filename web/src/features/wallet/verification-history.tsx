@@ -1,6 +1,6 @@
 import { Alert, Card, Empty, Skeleton, Tag } from 'antd';
 import { useLanguage, useT } from '../../i18n';
-import { useDateTime } from '../cases';
+import { useDateTime } from '../cases/light';
 import { useHolderVerifications } from './wallet-api';
 import { useClaimLabel } from './wallet-parts';
 

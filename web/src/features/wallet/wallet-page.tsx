@@ -1,15 +1,18 @@
 import './wallet.css';
-import { useEffect, useState } from 'react';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import { Alert, Empty, Skeleton } from 'antd';
 import type { CredentialView } from '@contracts/credentials';
 import { usePageTitle } from '../../app/use-page-title';
 import { useT } from '../../i18n';
 import { CredentialCard } from './credential-card';
-import { HolderQrModal } from './holder-qr';
 import { VerificationHistory } from './verification-history';
 import { REGISTRY_TYPES, useCredentials } from './wallet-api';
 import { ensureCopies } from './wallet-store';
 import { RegistryButtons } from './wallet-parts';
+
+// The QR code a holder shows (the qrcode library, antd's Modal and form controls) loads when
+// the holder opens it, not with the wallet.
+const HolderQrModal = lazy(async () => ({ default: (await import('./holder-qr')).HolderQrModal }));
 
 /**
  * 我的电子证照 (/wallet): a card per credential with 出示二维码 and 打印纸质件, the registry
@@ -75,7 +78,11 @@ export default function WalletPage() {
         </section>
       )}
       <VerificationHistory />
-      <HolderQrModal credential={showing} onClose={() => setShowing(null)} />
+      {showing && (
+        <Suspense fallback={null}>
+          <HolderQrModal credential={showing} onClose={() => setShowing(null)} />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -17,7 +17,7 @@ import { usePageTitle } from '../../app/use-page-title';
 import { useT } from '../../i18n';
 import { useMe } from '../auth';
 import { useBi } from '../catalog';
-import { useDateTime } from '../cases';
+import { useDateTime } from '../cases/light';
 import { recentMonths } from './months';
 import { usePoints } from './points-api';
 
