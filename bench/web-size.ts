@@ -51,105 +51,67 @@ export interface Screen {
 const LAYOUT = 'src/app/layout/app-layout.tsx';
 /** The signed-in desks' messages, fetched with every desk page (web/src/app/router.tsx). */
 const DESK_MESSAGES = 'src/i18n/desk-messages.zh.ts';
-const page = (p: string) => `src/features/${p}.tsx`;
+
+/**
+ * A page inside the shell: the layout and the page `feature` (under src/features/), plus the
+ * desks' messages for a desk page; held to the budget unless it is a staff page (`staff`).
+ */
+function inShell(
+  name: string,
+  url: string,
+  feature: string,
+  opts: { login?: string; desk?: boolean; staff?: boolean } = {},
+): Screen {
+  const roots = [LAYOUT, `src/features/${feature}.tsx`];
+  if (opts.desk || opts.staff) roots.push(DESK_MESSAGES);
+  return { name, url, roots, budget: !opts.staff, ...(opts.login ? { login: opts.login } : {}) };
+}
+
+const citizen = { login: 'citizen1' };
 
 export const SCREENS: Screen[] = [
+  inShell('portal home `/`, anonymous (first visit)', '/', 'portal/portal-home'),
   {
-    name: 'portal home `/`, anonymous (first visit)',
-    url: '/',
-    roots: [LAYOUT, page('portal/portal-home')],
+    name: 'login page `/login`',
+    url: '/login',
+    roots: ['src/features/auth/login-page.tsx'],
     budget: true,
   },
-  { name: 'login page `/login`', url: '/login', roots: [page('auth/login-page')], budget: true },
-  {
-    name: 'deep link 找事项 `/matters`',
-    url: '/matters',
-    roots: [LAYOUT, page('portal/find-page')],
-    budget: true,
-  },
-  {
-    name: 'deep link guide `/bundles/enterprise-startup`',
-    url: '/bundles/enterprise-startup',
-    roots: [LAYOUT, page('portal/guide-page')],
-    budget: true,
-  },
-  {
-    name: 'deep link bundles `/bundles`',
-    url: '/bundles',
-    roots: [LAYOUT, page('portal/bundles-page')],
-    budget: true,
-  },
-  {
-    name: 'QR code: progress `/track/:receiptNo`',
-    url: '/track/:receiptNo',
-    roots: [LAYOUT, page('track/track-page')],
-    budget: true,
-  },
-  {
-    name: 'home, signed in `/`',
-    url: '/',
-    roots: [LAYOUT, page('home/home-page')],
-    budget: true,
-    login: 'citizen1',
-  },
-  {
-    name: 'deep link wizard `/apply/:kind/:code`',
-    url: '/apply/:kind/:code',
-    roots: [LAYOUT, page('portal/apply-page')],
-    budget: true,
-    login: 'citizen1',
-  },
-  {
-    name: 'my applications `/applications`',
-    url: '/applications',
-    roots: [LAYOUT, page('applications/applications-page')],
-    budget: true,
-    login: 'citizen1',
-  },
-  {
-    name: 'one application `/applications/:id`',
-    url: '/applications/:id',
-    roots: [LAYOUT, page('applications/application-page')],
-    budget: true,
-    login: 'citizen1',
-  },
-  {
-    name: 'wallet `/wallet`',
-    url: '/wallet',
-    roots: [LAYOUT, page('wallet/wallet-page'), DESK_MESSAGES],
-    budget: true,
-    login: 'citizen1',
-  },
-  {
-    name: 'staff: window intake',
-    url: '/window/intake',
-    roots: [LAYOUT, page('window/intake-page'), DESK_MESSAGES],
-    budget: false,
-  },
-  {
-    name: 'staff: task queue',
-    url: '/tasks',
-    roots: [LAYOUT, page('workbench/queue-page'), DESK_MESSAGES],
-    budget: false,
-  },
-  {
-    name: 'staff: case page',
-    url: '/tasks/:a/:t',
-    roots: [LAYOUT, page('workbench/case-page'), DESK_MESSAGES],
-    budget: false,
-  },
-  {
-    name: 'staff: verifier',
-    url: '/verify',
-    roots: [LAYOUT, page('verifier/verifier-page'), DESK_MESSAGES],
-    budget: false,
-  },
-  {
-    name: 'staff: dashboards (ECharts)',
-    url: '/supervision',
-    roots: [LAYOUT, page('supervision/dashboard-page'), DESK_MESSAGES],
-    budget: false,
-  },
+  inShell('deep link 找事项 `/matters`', '/matters', 'portal/find-page'),
+  inShell(
+    'deep link guide `/bundles/enterprise-startup`',
+    '/bundles/enterprise-startup',
+    'portal/guide-page',
+  ),
+  inShell('deep link bundles `/bundles`', '/bundles', 'portal/bundles-page'),
+  inShell('QR code: progress `/track/:receiptNo`', '/track/:receiptNo', 'track/track-page'),
+  inShell('home, signed in `/`', '/', 'home/home-page', citizen),
+  inShell(
+    'deep link wizard `/apply/:kind/:code`',
+    '/apply/:kind/:code',
+    'portal/apply-page',
+    citizen,
+  ),
+  inShell(
+    'my applications `/applications`',
+    '/applications',
+    'applications/applications-page',
+    citizen,
+  ),
+  inShell(
+    'one application `/applications/:id`',
+    '/applications/:id',
+    'applications/application-page',
+    citizen,
+  ),
+  inShell('wallet `/wallet`', '/wallet', 'wallet/wallet-page', { ...citizen, desk: true }),
+  inShell('staff: window intake', '/window/intake', 'window/intake-page', { staff: true }),
+  inShell('staff: task queue', '/tasks', 'workbench/queue-page', { staff: true }),
+  inShell('staff: case page', '/tasks/:a/:t', 'workbench/case-page', { staff: true }),
+  inShell('staff: verifier', '/verify', 'verifier/verifier-page', { staff: true }),
+  inShell('staff: dashboards (ECharts)', '/supervision', 'supervision/dashboard-page', {
+    staff: true,
+  }),
 ];
 
 /** A set of files and their weight. */
