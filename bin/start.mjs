@@ -2,7 +2,7 @@
 // when its sources changed since its last build: bin/build-state.mjs), says so, and serves
 // the platform (`onetrip serve`: migrations, demo data on an empty database, the URL and logins).
 import { spawnSync } from 'node:child_process';
-import { PARTS, root, staleReason, writeStamp } from './build-state.mjs';
+import { PARTS, root, staleReason } from './build-state.mjs';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
@@ -17,8 +17,8 @@ for (const part of Object.keys(PARTS)) {
     cwd: root,
     stdio: 'inherit',
   });
+  // The build script records its stamp itself (bin/stamp.mjs).
   if (result.status !== 0) process.exit(result.status ?? 1);
-  writeStamp(part);
 }
 
 process.argv = [process.argv[0], `${root}/dist/src/cli/main.js`, 'serve', ...process.argv.slice(2)];
