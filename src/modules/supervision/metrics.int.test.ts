@@ -520,4 +520,53 @@ describe('supervision metrics over a fixed history', () => {
     const rate = header.indexOf('按时办结率 On-time rate') + 1;
     expect(ws.getRow(psb).getCell(rate).value).toBeCloseTo(2 / 3, 3);
   });
+
+  it('exports the trend, the bundles and the places with the figures of their views', async () => {
+    // A sheet as records keyed by its header row.
+    const sheet = async (query: string) => {
+      const res = await app.server.inject({
+        method: 'GET',
+        url: `/api/v1/supervision/export.xlsx?${query}`,
+        headers: { authorization: `Bearer ${await login('supervisor1')}` },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const ws = wb.worksheets[0]!;
+      const header = (ws.getRow(1).values as unknown[]).slice(1) as string[];
+      const records: Record<string, unknown>[] = [];
+      ws.eachRow((r, n) => {
+        if (n === 1) return;
+        const cells = (r.values as unknown[]).slice(1);
+        records.push(Object.fromEntries(header.map((h, i) => [h, cells[i]])));
+      });
+      return records;
+    };
+    const trend = await sheet(`view=trend&from=2026-11-30&to=${DAY}`);
+    expect(trend.map((r) => [r['编码 Key'], r['收件 Received']])).toEqual([
+      ['2026-11-30', 0],
+      [DAY, 5],
+    ]);
+    // The newborn bundle of 2 December: four steps, the card step (hrss) held it up.
+    const bundles = await sheet('view=bundles&from=2026-12-02&to=2026-12-02');
+    const newborn = bundles.filter((r) => r['一件事 Bundle'] === '新生儿出生"一件事"');
+    expect(newborn.map((r) => [r['环节 Step'] || '', r['办结 Completed / decided']])).toEqual([
+      ['', 1],
+      ['birth-certificate', 1],
+      ['household', 1],
+      ['insurance', 1],
+      ['card', 1],
+    ]);
+    expect(
+      newborn.find((r) => r['环节 Step'] === 'card')?.['最后办结次数 Held the bundle up'],
+    ).toBe(1);
+    // Places: 绍兴市 → 诸暨市 2, 嘉兴市 → 南湖区 3, as the towns view.
+    const places = await sheet(`view=towns&from=${DAY}&to=${DAY}`);
+    expect(places.map((r) => [r['地区 Place'], r['收件 Received']])).toEqual([
+      ['嘉兴市', 3],
+      ['嘉兴市 / 南湖区', 3],
+      ['绍兴市', 2],
+      ['绍兴市 / 诸暨市', 2],
+    ]);
+  });
 });
