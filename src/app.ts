@@ -97,7 +97,11 @@ import {
   type DataSource,
 } from './modules/datahub/index.js';
 import { maskIdNumber } from './modules/identity/index.js';
-import { assembleCredentials, type Credentials } from './modules/credentials/index.js';
+import {
+  assembleCredentials,
+  type Credentials,
+  type ExternalCredentialSigner,
+} from './modules/credentials/index.js';
 import {
   assembleInterDepartment,
   assembleMetrics,
@@ -127,6 +131,8 @@ export interface AppOverrides {
   post?: import('./modules/webhooks/index.js').PostFn;
   /** Source adapters replacing the built-in one, by source code (a department's HTTP API; tests). */
   datahubSources?: Record<string, DataSource>;
+  /** Issuer keys kept outside the platform (an HSM), by department (docs/credentials.md). */
+  credentialSigners?: Record<string, ExternalCredentialSigner>;
 }
 
 /** The assembled platform: the HTTP server, the services, and a way to stop everything. */
@@ -355,6 +361,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     ...{ db: handle.db, dialect: handle.dialect, clock, ids, config, ledger, logger, datahub },
     catalog: catalogData,
     datahubSources: overrides.datahubSources,
+    externalSigners: overrides.credentialSigners,
   });
   const files = createFilesService({
     repo: createFilesRepo(handle.db),
@@ -466,7 +473,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   registerCalendarRoutes(server, { calendar, status: () => calendarStore.status() });
   registerCasesRoutes(server, { cases, intake, tasks });
   registerHandOverRoutes(server, { handOver });
-  registerFollowUpsRoutes(server, { followUps });
+  registerFollowUpsRoutes(server, { followUps, dueProvisional: tasks.dueProvisional });
   registerDocumentsRoutes(server, { documents });
   registerDraftsRoutes(server, { drafts });
   registerNotificationsRoutes(server, { notifications });

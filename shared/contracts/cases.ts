@@ -259,6 +259,9 @@ export const FollowUpViewSchema = z.object({
   kind: z.enum(['commitment', 'escalation', 'rating-callback', 'rating-rectification']),
   status: z.enum(['open', 'raised', 'done']),
   dueAt: z.string(),
+  dueProvisional: z
+    .boolean()
+    .describe('The due time counts days of a year without an official holiday notice (预计)'),
   department: z.string().nullable(),
   material: z.string().nullable(),
   taskId: z.string().nullable(),

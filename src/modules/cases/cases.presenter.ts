@@ -81,12 +81,13 @@ function presentOriginals(
 }
 
 /** A follow-up as the API shows it (in an application and in a work list). */
-export function presentFollowUp(f: FollowUpRow): FollowUpView {
+export function presentFollowUp(f: FollowUpRow, provisional: ProvisionalFn): FollowUpView {
   return {
     id: f.id,
     kind: f.kind,
     status: f.status,
     dueAt: toRfc3339(new Date(f.due_at)),
+    dueProvisional: provisional(f.created_at, f.due_at),
     department: f.department_code,
     material: f.material_id,
     taskId: f.task_id,
@@ -188,7 +189,7 @@ export function presentApplication(
       taskId: a.task_id,
       data: JSON.parse(a.data) as Record<string, unknown>,
     })),
-    followUps: parts.followUps.map(presentFollowUp),
+    followUps: parts.followUps.map((f) => presentFollowUp(f, parts.provisional)),
     originals: presentOriginals(parts.actions, def.materials),
     ratingOpen: ratingOpen(app.status, parts.evaluations, parts.followUps),
     evaluations: parts.evaluations.map((e) => ({

@@ -7,15 +7,15 @@ import {
   FollowUpsQuerySchema,
   type FollowUpItem,
 } from '../../../shared/contracts/index.js';
-import { presentFollowUp } from './cases.presenter.js';
+import { presentFollowUp, type ProvisionalFn } from './cases.presenter.js';
 import type { FollowUpListItem, FollowUpsService } from './follow-ups.service.js';
 import { caseErrorResponses } from './route-errors.js';
 
 const errors = caseErrorResponses;
 
-function listed(f: FollowUpListItem): FollowUpItem {
+function listed(f: FollowUpListItem, provisional: ProvisionalFn): FollowUpItem {
   return {
-    ...presentFollowUp(f),
+    ...presentFollowUp(f, provisional),
     applicationId: f.application_id,
     receiptNo: f.receipt_no,
     title: f.title,
@@ -27,9 +27,10 @@ function listed(f: FollowUpListItem): FollowUpItem {
 /** Follow-ups (督办): the work lists of leads, supervisors and owners, and closing one. */
 export function registerFollowUpsRoutes(
   app: HttpServer,
-  deps: { followUps: FollowUpsService },
+  deps: { followUps: FollowUpsService; dueProvisional: ProvisionalFn },
 ): void {
-  const { followUps } = deps;
+  const { followUps, dueProvisional } = deps;
+  const present = (f: FollowUpListItem) => listed(f, dueProvisional);
 
   app.get(
     '/api/v1/follow-ups',
@@ -44,7 +45,7 @@ export function registerFollowUpsRoutes(
     },
     async (request) => {
       const rows = await followUps.list(requirePrincipal(request), request.query);
-      return { items: rows.map(listed) };
+      return { items: rows.map(present) };
     },
   );
 
@@ -61,7 +62,7 @@ export function registerFollowUpsRoutes(
       },
     },
     async (request) => {
-      return listed(
+      return present(
         await followUps.close(requirePrincipal(request), request.params.id, request.body.outcome),
       );
     },

@@ -97,7 +97,12 @@ function FollowUpCard({ item, onClose }: { item: FollowUpItem; onClose: () => vo
         <dd>{item.ownerName ?? t('followUps.noOwner')}</dd>
         <dt>{t('followUps.due')}</dt>
         <dd>
-          <DueTime dueAt={item.dueAt} alert={item.overdue ? 'overdue' : 'normal'} done={done} />
+          <DueTime
+            dueAt={item.dueAt}
+            alert={item.overdue ? 'overdue' : 'normal'}
+            done={done}
+            provisional={item.dueProvisional}
+          />
         </dd>
         {item.material && (
           <>
