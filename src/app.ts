@@ -543,13 +543,20 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       return logins;
     },
     startJobs() {
-      const { warning } = calendarStore.status();
-      if (warning) logger.warn({ calendar: calendarStore.status() }, warning.en);
+      // The missing-notice warning goes to the log at start and once a day while it stands.
+      const warnCalendar = () => {
+        const status = calendarStore.warningToLog();
+        if (status?.warning) logger.warn({ calendar: status }, status.warning.en);
+      };
+      warnCalendar();
       // Every node reloads (not a claimed job): each needs the added year itself.
       calendarRefresh ??= setInterval(() => {
-        calendarStore.refresh().catch((error: unknown) => {
-          logger.error({ err: error }, 'calendar reload failed; keeping the loaded years');
-        });
+        calendarStore
+          .refresh()
+          .then(warnCalendar)
+          .catch((error: unknown) => {
+            logger.error({ err: error }, 'calendar reload failed; keeping the loaded years');
+          });
       }, 5_000);
       calendarRefresh.unref();
       jobs.start([

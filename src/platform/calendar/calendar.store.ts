@@ -86,8 +86,10 @@ export async function createCalendarStore(deps: {
     );
   let stamp = await repo.stamp();
   let current = await load();
+  /** The China date and text of the last warning handed out by `warningToLog`. */
+  let lastWarned: string | null = null;
 
-  return {
+  const store = {
     calendar: live(() => current),
 
     /** Reloads when the stored years changed; returns whether it did. */
@@ -148,7 +150,22 @@ export async function createCalendarStore(deps: {
               },
       };
     },
+
+    /**
+     * The warning to write to the log now: the status's warning the first time it is asked on
+     * each China day (a node running since September logs it on 1 October, and every day after
+     * until the notice is loaded), null otherwise.
+     */
+    warningToLog(): CalendarStatus | null {
+      const status = store.status();
+      if (!status.warning) return null;
+      const key = `${shanghaiDate(clock.now())} ${status.warning.en}`;
+      if (key === lastWarned) return null;
+      lastWarned = key;
+      return status;
+    },
   };
+  return store;
 }
 
 /** The calendar store of a running platform. */
