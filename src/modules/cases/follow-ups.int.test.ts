@@ -94,8 +94,15 @@ describe('escalation: an overdue task reaches the lead and supervision and is cl
       status: 'open',
     });
     expect(item.ownerName).toContain('负责人');
-    // The due time is one working day on.
-    expect(new Date(item.dueAt).getTime()).toBeGreaterThan(new Date(task.dueAt!).getTime());
+    // The due time is one working day after the escalation (the close of the next working day).
+    const escalatedAt = (await view(a.id)).actions.find(
+      (x) => x.type === 'escalated' && x.taskId === task.id,
+    )!.at;
+    const oneWorkingDay = app.services.calendar.addWorkingDays(new Date(escalatedAt), 1);
+    expect(Date.parse(item.dueAt)).toBe(oneWorkingDay.getTime());
+    // By hand: escalated on Tuesday 1 December 2026, so due at 17:30 on Wednesday the 2nd.
+    expect(escalatedAt.slice(0, 10)).toBe('2026-12-01');
+    expect(item.dueAt).toBe('2026-12-02T17:30:00+08:00');
 
     // Another department's lead does not see it; a citizen has no work list.
     const other = a.tasks.find((t) => t.department !== dept)!.department;

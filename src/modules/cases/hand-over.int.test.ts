@@ -276,6 +276,63 @@ describe('统一出件: one window for every result', () => {
     // A read of personal data like any other: in the ledger and in her access log.
     expect(records.at(-1)).toMatchObject({ action: 'data.accessed', purpose: 'hand-over' });
   });
+
+  it('finds an overseas service point’s completed application for clerk2 and hands it over', async () => {
+    // 王建军 works abroad: clerk1 takes his application at an overseas service point (海外服务点).
+    const wang = { name: '王建军', idNumber: '330681198503122418', masked: '330681********2418' };
+    const code = app.services.catalog
+      .searchMatters({})
+      .find((m) => m.channels.includes('overseas') && m.applicantTypes.includes('person'))!.code;
+    const guide = await guideOf(app, 'matter', code);
+    const res = await api<ApplicationView>(app, clerk1, 'POST', '/api/v1/applications', {
+      matter: code,
+      form: guide.form.examples[0],
+      materials: await satisfyMaterials(app, clerk1, guide),
+      applicant: { idNumber: wang.idNumber, name: wang.name },
+      channel: 'overseas',
+      remoteVerification: { method: 'video', reference: 'MILAN-2026-0007' },
+      eSignature: { signer: wang.name, signatureId: 'ES-9031' },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body).toMatchObject({ channel: 'overseas', status: 'accepted' });
+    app.clock.advance(60_000);
+    const done = await complete(res.body);
+
+    for (const q of [done.receiptNo, wang.idNumber]) {
+      const found = await find(clerk2, { q });
+      expect(found.status, JSON.stringify(found.body)).toBe(200);
+      expect(
+        found.body.items.map((i) => i.id),
+        q,
+      ).toEqual([done.id]);
+      expect(found.body.items[0]).toMatchObject({
+        channel: 'overseas',
+        applicant: { name: wang.name, maskedIdNumber: wang.masked },
+        handedOver: null,
+      });
+    }
+    const handed = await api<ApplicationView>(
+      app,
+      clerk2,
+      'POST',
+      `/api/v1/applications/${done.id}/hand-over`,
+      { note: '王建军委托其弟代领' },
+    );
+    expect(handed.status, JSON.stringify(handed.body)).toBe(200);
+    expect(handed.body.actions.find((a) => a.type === 'handed-over')).toMatchObject({
+      channel: 'window',
+      data: { note: '王建军委托其弟代领' },
+    });
+    expect((await find(clerk2, { q: wang.idNumber })).body.total).toBe(0);
+    const listed = await find(clerk2, { q: wang.idNumber, state: 'handed-over' });
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({
+        id: done.id,
+        channel: 'overseas',
+        handedOver: expect.objectContaining({ byName: '黄磊（综合窗口）' }) as unknown,
+      }),
+    ]);
+  });
 });
 
 describe('原件核验: originals presented at intake', () => {

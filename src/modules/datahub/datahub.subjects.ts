@@ -59,6 +59,7 @@ export function subjectsFor(material: string, item: DataItem, ctx: SubjectContex
     case 'marriage-certificate':
       return one(father, mother, ctx.personKey);
     case 'household-deregistration-proof':
+    case 'cremation-certificate':
     case 'death-medical-certificate':
     case 'death-diagnosis-record':
       return one(deceased, ctx.personKey);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApplicationView } from '../../../shared/contracts/index.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
-import { api, guideOf, satisfyMaterials } from '../../../test/support/cases.js';
+import { api, guideOf, satisfyMaterials, uploadFor } from '../../../test/support/cases.js';
 
 interface Access {
   channel: string;
@@ -65,6 +65,8 @@ describe('who may read a citizen’s uploaded file', () => {
       'mediator1',
       'clerk1',
       `reviewer.${otherDepartment}`,
+      // A department's lead sees escalations of their own department, not every citizen's files.
+      `lead.${otherDepartment}`,
     ];
     for (const username of outsiders)
       expect(await download(await app.login(username)), username).toBe(403);
@@ -101,6 +103,21 @@ describe('who may read a citizen’s uploaded file', () => {
       expect(r.items[0]?.name?.zh).toBeTruthy();
     }
   });
+
+  it('lets the lead of a department with a task read it, and shows that read to the citizen', async () => {
+    const department = application.tasks[0]!.department;
+    const before = await fileReads();
+    expect(await download(await app.login(`lead.${department}`))).toBe(200);
+    const reads = await fileReads();
+    expect(reads).toHaveLength(before.length + 1);
+    const leadReads = reads.filter((r) => r.actorRole === 'lead');
+    expect(leadReads).toHaveLength(1);
+    expect(leadReads[0]).toMatchObject({
+      departments: [expect.objectContaining({ code: department })],
+      items: [expect.objectContaining({ source: 'files', item: materialId })],
+    });
+    expect(leadReads[0]!.purpose).toContain(application.receiptNo);
+  });
 });
 
 describe('a walk-in application accepted at the window', () => {
@@ -134,5 +151,48 @@ describe('a walk-in application accepted at the window', () => {
     const reads = await fileReads();
     expect(reads).toHaveLength(before + 1);
     expect(reads.some((r) => r.purpose.includes(res.body.receiptNo))).toBe(true);
+  });
+
+  it('logs for the applicant the accepting clerk’s read of a file the applicant uploaded', async () => {
+    const clerk = await app.login('clerk1');
+    const guide = await guideOf(app, 'bundle', 'enterprise-startup');
+    const left = guide.materials.find(
+      (m) => m.essential && m.satisfiedBy.includes('upload') && !m.satisfiedBy.includes('datahub'),
+    )!;
+    // The clerk accepts it without one scan: the one-time notice asks the applicant for it.
+    const res = await api<ApplicationView>(app, clerk, 'POST', '/api/v1/applications', {
+      bundle: 'enterprise-startup',
+      form: guide.form.examples[0],
+      materials: await satisfyMaterials(app, clerk, guide, [left.id]),
+      applicant: { idNumber: '330681199003071233', name: '张伟' },
+      channel: 'window',
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.status).toBe('deficient');
+    const own = await uploadFor(app, citizen1, left);
+    const supplied = await api<ApplicationView>(
+      app,
+      citizen1,
+      'POST',
+      `/api/v1/applications/${res.body.id}/materials`,
+      { materials: [{ material: left.id, fileId: own }] },
+    );
+    expect(supplied.status, JSON.stringify(supplied.body)).toBe(200);
+    expect(supplied.body.materials.find((m) => m.material === left.id)?.fileId).toBe(own);
+
+    const before = (await fileReads()).length;
+    const read = await app.server.inject({
+      method: 'GET',
+      url: `/api/v1/files/${own}`,
+      headers: { authorization: `Bearer ${clerk}` },
+    });
+    expect(read.statusCode).toBe(200);
+    const reads = await fileReads();
+    expect(reads).toHaveLength(before + 1);
+    const mine = reads.filter(
+      (r) => r.actorRole === 'clerk' && r.purpose.includes(res.body.receiptNo),
+    );
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.items).toEqual([expect.objectContaining({ source: 'files', item: left.id })]);
   });
 });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApplicationView, BundleGuide } from '../../../shared/contracts/index.js';
-import { api, guideOf, satisfyMaterials } from '../../../test/support/cases.js';
+import type { ApplicationView, BundleGuide, MatterGuide } from '../../../shared/contracts/index.js';
+import { api, guideOf, satisfyMaterials, uploadFor } from '../../../test/support/cases.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { createDatahubRepo } from '../../modules/datahub/index.js';
 import { createCalendarRepo } from './calendar.repo.js';
 import { createCalendarStore } from './calendar.store.js';
 
@@ -161,5 +162,142 @@ describe('onetrip calendar add-year', () => {
     });
     const again = await app.addCalendarYear(notice2027(), { addedBy: 'test', replace: true });
     expect(again.recomputed).toEqual([]);
+  });
+});
+
+/** The demo company of `company1`, for a window submission on its behalf. */
+const DEMO_CREDIT_CODE = '91330402MA2CXK7T89';
+
+/** Matters the resident 张伟 cannot apply for: 李娜 is the mother of the demo newborn. */
+const RESIDENT: Record<string, string> = { 'hsb-maternity-allowance': 'citizen2' };
+
+/**
+ * The demo registers hold no retiree and no licensed physician: the county's sources list
+ * 张伟 as both, so that the matters that need those records can be applied for.
+ */
+async function registerRetiredPhysician(t: TestApp) {
+  const at = t.clock.now().toISOString();
+  const key = '330681199003071233';
+  const row = (source: string, item: string, data: Record<string, unknown>) => ({
+    id: `${source}:${item}:${key}`,
+    source,
+    item,
+    subject_key: key,
+    data: JSON.stringify(data),
+    updated_at: at,
+  });
+  await createDatahubRepo(t.db).upsertRecords([
+    row('hrss', 'pension-register', { monthly: 4200, since: '2026-06-01' }),
+    row('health', 'physician-register', { licenceNo: '110330681000123' }),
+  ]);
+}
+
+/** Whether the demo company applies (rather than the resident): a company's matter, or one asking for a credit code. */
+const asCompany = (g: MatterGuide) =>
+  g.applicantTypes.includes('company') &&
+  (!g.applicantTypes.includes('person') || 'creditCode' in g.form.properties);
+
+/**
+ * Submits one application for every matter of the catalog on `t`, through a channel the matter
+ * lists: online as the resident or the company where it is open online, at the window (clerk1)
+ * where it is not, and from another department where only a department may apply. Where the
+ * data hub holds no record of a material (the one-time notice says so), the applicant answers
+ * the notice with an upload, as the notice asks. Returns each matter's application as it stands.
+ */
+async function submitEveryMatter(t: TestApp) {
+  await registerRetiredPhysician(t);
+  const list = await api<{ items: { code: string }[] }>(t, null, 'GET', '/api/v1/catalog/matters');
+  const out: { code: string; view: ApplicationView }[] = [];
+  for (const { code } of list.body.items) {
+    const g = (await api<MatterGuide>(t, null, 'GET', `/api/v1/catalog/matters/${code}`)).body;
+    const types = g.applicantTypes;
+    let token: string;
+    let extra: Record<string, unknown> = { consent: { fetch: true } };
+    if (!types.includes('person') && !types.includes('company')) {
+      token = await t.login(`reviewer.${g.department.code === 'amr' ? 'tax' : 'amr'}`);
+      extra = {};
+    } else if (!g.channels.includes('online')) {
+      token = await t.login('clerk1');
+      extra.applicant = asCompany(g)
+        ? { creditCode: DEMO_CREDIT_CODE }
+        : { idNumber: '330681199003071233' };
+    } else token = await t.login(asCompany(g) ? 'company1' : (RESIDENT[code] ?? 'citizen1'));
+    const res = await api<ApplicationView>(t, token, 'POST', '/api/v1/applications', {
+      matter: code,
+      form: g.form.examples[0],
+      materials: await satisfyMaterials(t, token, g),
+      ...extra,
+    });
+    expect(res.status, `${code}: ${JSON.stringify(res.body)}`).toBe(201);
+    let view = res.body;
+    if (view.status === 'deficient') {
+      const asked = view.notice?.items ?? [];
+      const materials = [];
+      for (const item of asked) {
+        const m = g.materials.find((x) => x.id === item.material)!;
+        materials.push(
+          m.satisfiedBy.includes('upload')
+            ? { material: m.id, fileId: await uploadFor(t, token, m) }
+            : { material: m.id, commitment: {} },
+        );
+      }
+      const answered = await api<ApplicationView>(
+        t,
+        token,
+        'POST',
+        `/api/v1/applications/${view.id}/materials`,
+        { materials },
+      );
+      expect(answered.status, `${code}: ${JSON.stringify(answered.body)}`).toBe(200);
+      view = answered.body;
+    }
+    out.push({ code, view });
+  }
+  return out;
+}
+
+describe('every matter of the catalog on the last day of a year', () => {
+  /** Submits every matter on t's day; each is accepted with a due time, 预计 exactly when due next year. */
+  async function everyMatterOn(t: TestApp) {
+    const all = await submitEveryMatter(t);
+    const next = Number(t.clock.now().toISOString().slice(0, 4)) + 1;
+    const catalogCodes = t.services.catalog.searchMatters({}).map((m) => m.code);
+    expect(all.map((a) => a.code).sort()).toEqual([...catalogCodes].sort());
+    for (const { code, view } of all) {
+      expect(view.status, `${code}: ${JSON.stringify(view.notice?.items)}`).toBe('accepted');
+      expect(view.dueAt, code).not.toBeNull();
+      expect(view.dueProvisional, `${code} due ${view.dueAt}`).toBe(
+        view.dueAt!.startsWith(`${next}-`),
+      );
+    }
+    // Both kinds occur, so the flag is checked both ways; and every channel the catalog needs.
+    const provisional = all.filter((a) => a.view.dueProvisional);
+    expect(provisional.length).toBeGreaterThan(0);
+    expect(provisional.length).toBeLessThan(all.length);
+    expect(new Set(all.map((a) => a.view.channel))).toEqual(
+      new Set(['online', 'window', 'department']),
+    );
+  }
+
+  it('accepts an application for every matter on 2026-12-31 (2027 not published)', async () => {
+    const t = await createTestApp({ at: NEW_YEARS_EVE });
+    try {
+      expect(t.services.calendar.years()).toEqual([2025, 2026]);
+      await everyMatterOn(t);
+    } finally {
+      await t.cleanup();
+    }
+  });
+
+  it('accepts an application for every matter on 2027-12-31 (2027 loaded, 2028 not)', async () => {
+    // Friday 31 December 2027, 10:00 in Shanghai, a year after the 2027 notice was loaded.
+    const t = await createTestApp({ at: '2027-12-31T02:00:00Z' });
+    try {
+      await t.addCalendarYear(notice2027(), { addedBy: 'test' });
+      expect(t.services.calendar.years()).toEqual([2025, 2026, 2027]);
+      await everyMatterOn(t);
+    } finally {
+      await t.cleanup();
+    }
   });
 });
