@@ -288,5 +288,12 @@ describe('容缺 commitments: an unmet promise reaches the applicant and the dep
       status: 'done',
       outcome: '申请人已当场补交原件',
     });
+    // The applicant is told how the promise was settled, in their own inbox.
+    const settled = (await inbox('citizen2', citizen)).filter(
+      (n) => n.type === 'follow-up.closed' && n.receiptNo === a.receiptNo,
+    );
+    expect(settled).toHaveLength(1);
+    expect(settled[0]!.title.zh).toBe('容缺承诺已办结');
+    expect(settled[0]!.body.zh).toContain('申请人已当场补交原件');
   });
 });

@@ -174,7 +174,8 @@ export function createFollowUpsService(deps: {
 
     /**
      * Closes a follow-up with what was done: recorded in the application's history; for a
-     * rating follow-up the applicant is told the outcome (and may rate again once all are closed).
+     * rating follow-up the applicant is told the outcome (and may rate again once all are
+     * closed), for a 容缺 commitment how the promise was settled.
      */
     async close(p: Principal, id: string, outcome: string): Promise<FollowUpListItem> {
       const found = await repo.findFollowUp(id);
@@ -199,17 +200,19 @@ export function createFollowUpsService(deps: {
           taskId: f.task_id,
           data: { followUp: id, kind: f.kind, outcome },
         });
-        if (RATING_KINDS.has(f.kind)) {
-          const open = (await tx.followUpsOf(app.id)).filter(
-            (x) => x.id !== id && RATING_KINDS.has(x.kind) && x.status !== 'done',
-          );
+        if (RATING_KINDS.has(f.kind) || f.kind === 'commitment') {
+          const open = RATING_KINDS.has(f.kind)
+            ? (await tx.followUpsOf(app.id)).filter(
+                (x) => x.id !== id && RATING_KINDS.has(x.kind) && x.status !== 'done',
+              )
+            : null;
           await writer.emit(tx, {
             type: 'follow-up.closed',
             applicationId: app.id,
             receiptNo: app.receipt_no,
             departmentCode: f.department_code ?? undefined,
             recipientAccount: app.submitted_by,
-            data: { followUp: id, kind: f.kind, outcome, rateAgain: open.length === 0 },
+            data: { followUp: id, kind: f.kind, outcome, rateAgain: open?.length === 0 },
           });
         }
         return {

@@ -170,7 +170,10 @@ const MESSAGES: Record<
   'follow-up.closed': {
     to: ['applicant'],
     text: (e) => ({
-      title: { zh: '您的评价已回访处理', en: 'Your rating was followed up' },
+      title:
+        e.data.kind === 'commitment'
+          ? { zh: '容缺承诺已办结', en: 'Your promised material is settled' }
+          : { zh: '您的评价已回访处理', en: 'Your rating was followed up' },
       body: {
         zh: `办件 ${e.receiptNo}：${shown(e.data.outcome)}${e.data.rateAgain === true ? '。欢迎再次评价' : ''}`,
         en: `Application ${e.receiptNo}: ${shown(e.data.outcome)}${e.data.rateAgain === true ? '. You may rate again' : ''}`,
