@@ -142,6 +142,12 @@ export async function seedDatahubDemo(
       members: [{ name: '张建国', relation: '户主' }],
       children: [{ name: '张伟', idNumber: ZHANG.idNumber }],
       months: 360,
+      // The estate of 继承公证 (notary-inheritance).
+      property: {
+        certificateNo: '浙（2009）诸暨市不动产权第0012345号',
+        address: '浙江省诸暨市暨阳街道艮塔西路 20 号',
+        area: 76.2,
+      },
       deceased: { diedAt: '2026-11-20', certificateNo: 'S330681-2026-00088' },
     },
   ];

@@ -435,3 +435,25 @@ describe('无证明: materials no longer asked for', () => {
     );
   });
 });
+
+describe("a death's matters: what the deceased left is looked up under the deceased", () => {
+  // 张建国 (330681196305182138), 张伟's father, died on 20 November 2026 (the demo sources).
+  const DECEASED_MASKED = '330681********2138';
+  it.each([
+    ['notary-inheritance', 'property-certificate'],
+    ['hpf-death-withdrawal', 'provident-fund-account'],
+  ])('%s reads %s of the deceased, not of the heir', async (code, material) => {
+    const matter = await guideOf(app, 'matter', code);
+    app.clock.advance(1000);
+    const res = await api<ApplicationView>(app, father, 'POST', '/api/v1/applications', {
+      matter: code,
+      form: matter.form.examples[0],
+      materials: [],
+      consent: { fetch: true },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const m = res.body.materials.find((x) => x.material === material);
+    expect(m?.state).toBe('datahub');
+    expect(m?.datahub?.subjects).toEqual([DECEASED_MASKED]);
+  });
+});

@@ -60,6 +60,9 @@ export function subjectsFor(material: string, item: DataItem, ctx: SubjectContex
       return one(father, mother, ctx.personKey);
     case 'household-deregistration-proof':
     case 'cremation-certificate':
+    // The estate (inheritance notarisation, provident fund after death) is the deceased's.
+    case 'property-certificate':
+    case 'provident-fund-account':
     case 'death-medical-certificate':
     case 'death-diagnosis-record':
       return one(deceased, ctx.personKey);
