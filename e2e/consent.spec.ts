@@ -10,6 +10,9 @@ import type { ApplicationView } from '../shared/contracts/index.js';
 import type { Page } from '@playwright/test';
 
 // citizen2 of the demo: citizen1's applications are counted by portal.spec.
+/** citizen2 李娜's identity number (the demo seed), and as the preview masks it. */
+const CITIZEN2_ID = '33040220000229002X';
+const CITIZEN2_ID_MASKED = '330402********002X';
 
 /** citizen2 fills in a company start-up and reaches the review step. */
 async function reachReview(page: Page, companyName: string) {
@@ -51,13 +54,26 @@ test.describe('授权调取: preview and consent before submitting', () => {
     const section = page.getByRole('region', { name: '将为您调取的数据' });
     await expect(section).toBeVisible();
     const list = section.getByRole('list', { name: '将调取的数据' });
-    await expect(list.getByRole('listitem').first()).toBeVisible();
-    const items = await list.getByRole('listitem').count();
+    // One entry per material (each holds a list of its own fields).
+    const materials = list.locator(':scope > li');
+    await expect(materials.first()).toBeVisible();
+    const items = await materials.count();
     expect(items).toBeGreaterThan(0);
-    await expect(list.getByRole('listitem').first()).toContainText('来源部门');
-    await expect(list.getByRole('listitem').first()).toContainText('市公安局');
-    await expect(list.getByRole('listitem').first()).toContainText('人口基本信息');
-    await expect(list.getByRole('listitem').first()).toContainText('公民身份号码');
+    await expect(materials.first()).toContainText('来源部门');
+    await expect(materials.first()).toContainText('市公安局');
+    await expect(materials.first()).toContainText('人口基本信息');
+
+    // What the source holds, per field: the name as it is, the identity number masked.
+    const values = section.getByRole('list', { name: /的数据内容$/ }).first();
+    await expect(values.getByRole('listitem').filter({ hasText: /^姓名：/ })).toHaveText(
+      '姓名：李娜',
+    );
+    await expect(values.getByRole('listitem').filter({ hasText: /^公民身份号码/ })).toHaveText(
+      `公民身份号码（敏感）：${CITIZEN2_ID_MASKED}`,
+    );
+    await expect(section.getByText(/敏感信息已部分隐藏/)).toBeVisible();
+    // The applicant's own identity number is shown nowhere in full.
+    expect(await page.locator('body').innerText()).not.toContain(CITIZEN2_ID);
     await saveScreenshot(page, 'review');
 
     const application = await submitWithConsent(page);
@@ -81,6 +97,9 @@ test.describe('授权调取: preview and consent before submitting', () => {
       await reachReview(page, '嘉兴手机授权示范科技有限公司');
       const section = page.getByRole('region', { name: '将为您调取的数据' });
       await expect(section.getByRole('list', { name: '将调取的数据' })).toBeVisible();
+      await expect(
+        section.getByText(`公民身份号码（敏感）：${CITIZEN2_ID_MASKED}`).first(),
+      ).toBeVisible();
       await section.scrollIntoViewIfNeeded();
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
       await saveScreenshot(page, 'review 375');

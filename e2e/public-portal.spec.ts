@@ -2,6 +2,31 @@
 import type { Page, Request } from '@playwright/test';
 import { expect, saveScreenshot, test } from './support/fixtures.js';
 import { fillPassword, nextLogin, signInStaff } from './support/demo.js';
+import type { BundleSummary, MatterSummary } from '../shared/contracts/index.js';
+
+/** How many matter guides the phone run opens (the desktop run opens every one). */
+const PHONE_MATTERS = 6;
+
+/** Every matter and bundle of the public catalog, as its API lists them to anyone. */
+async function publicCatalog(page: Page) {
+  const matters = await page.request.get('/api/v1/catalog/matters');
+  const bundles = await page.request.get('/api/v1/catalog/bundles');
+  expect(matters.status()).toBe(200);
+  expect(bundles.status()).toBe(200);
+  return {
+    matters: ((await matters.json()) as { items: MatterSummary[] }).items,
+    bundles: ((await bundles.json()) as { items: BundleSummary[] }).items,
+  };
+}
+
+/** Opens a guide without an account: its title shows, and no sign-in stands in the way. */
+async function readGuideAnonymously(page: Page, path: string, title: string) {
+  await page.goto(path);
+  await expect(page.getByRole('heading', { level: 1, name: title, exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '申请材料' })).toBeVisible();
+  await expect(page).toHaveURL(path);
+  await expect(page.getByRole('heading', { level: 1, name: '登录' })).toHaveCount(0);
+}
 
 function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -43,6 +68,10 @@ for (const size of SIZES) {
       await expect(page.getByRole('heading', { level: 1, name: '网上政务服务' })).toBeVisible();
       const search = page.getByRole('search').getByLabel('搜索事项和一件事');
       await expect(search).toBeVisible();
+      // The first thing to type into on the page is the search.
+      await expect(page.locator('input, textarea, select').first()).toHaveAccessibleName(
+        '搜索事项和一件事',
+      );
       const lifeEvents = page.getByRole('region', { name: '按主题办事' });
       for (const event of ['出生', '上学', '就业', '开公司', '退休', '身后事']) {
         await expect(lifeEvents.getByRole('link', { name: event, exact: true })).toBeVisible();
@@ -92,6 +121,32 @@ for (const size of SIZES) {
       await expect(page).toHaveURL('/apply/matter/health-birth-certificate');
       await expect(page.getByRole('heading', { level: 2, name: '填写申请表' })).toBeVisible();
       await expect(page.getByRole('button', { name: '登录', exact: true })).toHaveCount(0);
+    });
+
+    test('a visitor browses 一件事 and reads every guide without an account', async ({ page }) => {
+      const catalog = await publicCatalog(page);
+      expect(catalog.bundles.length).toBeGreaterThan(0);
+      expect(catalog.matters.length).toBeGreaterThan(PHONE_MATTERS);
+      // The desktop run reads every guide; the phone run the bundles and a few matters.
+      const matters = size.phone ? catalog.matters.slice(0, PHONE_MATTERS) : catalog.matters;
+      test.setTimeout(30_000 + (matters.length + catalog.bundles.length) * 2_500);
+
+      await page.goto('/bundles');
+      await expect(page.getByRole('heading', { level: 1, name: '一件事' })).toBeVisible();
+      for (const bundle of catalog.bundles) {
+        await expect(page.getByRole('link', { name: bundle.name.zh }).first()).toBeVisible();
+      }
+      await expect(page.getByRole('button', { name: '登录', exact: true })).toBeVisible();
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      await saveScreenshot(page, 'visitor bundles');
+
+      for (const bundle of catalog.bundles) {
+        await readGuideAnonymously(page, `/bundles/${bundle.code}`, bundle.name.zh);
+      }
+      for (const matter of matters) {
+        await readGuideAnonymously(page, `/matters/${matter.code}`, matter.name.zh);
+      }
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     });
 
     test('a visitor opening my applications is asked to sign in first and sees nothing before', async ({

@@ -146,6 +146,12 @@ export const portalEn: Record<keyof typeof portalZh, string> = {
   'consent.fields': 'Fields',
   'consent.fieldSeparator': ', ',
   'consent.sensitiveField': '{field} (sensitive)',
+  'consent.values': 'Fields and contents',
+  'consent.valuesLabel': 'The data of {material}',
+  'consent.fieldValue': '{field}: {value}',
+  'consent.noValue': 'none',
+  'consent.maskedNote':
+    'This is the data the source departments hold now, sensitive parts partly hidden; on submission the departments fetch it in full as they need it.',
   'consent.fieldsUnknown': 'The fields of the data item, on submission',
   'consent.status.found': 'Available',
   'consent.status.namedInForm': 'For the person named in the form',

@@ -139,6 +139,12 @@ export const portalZh = {
   'consent.fields': '字段',
   'consent.fieldSeparator': '、',
   'consent.sensitiveField': '{field}（敏感）',
+  'consent.values': '字段及内容',
+  'consent.valuesLabel': '{material}的数据内容',
+  'consent.fieldValue': '{field}：{value}',
+  'consent.noValue': '无',
+  'consent.maskedNote':
+    '以上为来源部门现有的数据，敏感信息已部分隐藏；提交后部门按需调取完整数据。',
   'consent.fieldsUnknown': '提交时按数据项调取',
   'consent.status.found': '可调取',
   'consent.status.namedInForm': '按申请表所填人员调取',
