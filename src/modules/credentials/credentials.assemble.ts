@@ -18,7 +18,7 @@ import {
 import { createIdentityRepo } from '../identity/index.js';
 import type { LedgerService } from '../ledger/index.js';
 import { createApplicationIssuance, type CompletedApplication } from './credentials.issuance.js';
-import { createIssuerKeys, type CredentialSigner } from './credentials.keys.js';
+import { createIssuerKeys, type ExternalCredentialSigner } from './credentials.keys.js';
 import { createRegistryCredentials, type RegistryReadPort } from './credentials.registry.js';
 import { createCredentialsRepo } from './credentials.repo.js';
 import { registerCredentialsRoutes } from './credentials.routes.js';
@@ -51,9 +51,9 @@ export function assembleCredentials(deps: {
   datahub: Pick<Datahub, 'repo' | 'service'>;
   /** Source adapters replacing the built-in one (as the data hub was given them). */
   datahubSources?: Record<string, DataSource>;
-  /** Another signer for a department (an HSM, SM2); the stored key signs otherwise. */
-  externalSigner?: (department: string) => CredentialSigner | undefined;
-  logger?: Pick<Logger, 'info'>;
+  /** Signers kept outside the platform (an HSM), by department; stored keys sign otherwise. */
+  externalSigners?: Record<string, ExternalCredentialSigner>;
+  logger?: Pick<Logger, 'info' | 'error'>;
 }) {
   const { clock, ids } = deps;
   const publicUrl = deps.config.publicUrl.replace(/\/$/, '');
@@ -64,7 +64,7 @@ export function assembleCredentials(deps: {
     ids,
     secretBox: createSecretBox(deps.config.secrets.session, 'credential-key'),
     logger: deps.logger,
-    externalSigner: deps.externalSigner,
+    externalSigners: deps.externalSigners,
   });
   const statusLists = createStatusLists({
     repo,

@@ -23,6 +23,11 @@ export const CredentialsErrors = {
       zh: `部门 ${department} 的签发密钥暂不可用`,
       en: `The issuing key of ${department} is not available`,
     }),
+  externalKey: (department: string) =>
+    new ConflictError('CREDENTIAL_KEY_EXTERNAL', {
+      zh: `部门 ${department} 的签发密钥由外部签名设备保管，请在该设备中轮换密钥`,
+      en: `The issuing key of ${department} is kept by an external signer; rotate it there`,
+    }),
   noPerson: () =>
     new ForbiddenError('CREDENTIAL_NO_PERSON', {
       zh: '当前账号未绑定实名身份，无法申领证照',

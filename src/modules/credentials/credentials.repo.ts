@@ -63,6 +63,25 @@ export function credentialsQueries(db: Kysely<Database>) {
       return Number(r.numInsertedOrUpdatedRows ?? 0n) > 0;
     },
 
+    /** Inserts a key unless its kid, or its department's active slot, is taken (a racing node's). */
+    async insertKeyIfNew(row: Insertable<CredentialIssuerKeysTable>): Promise<boolean> {
+      const r = await db
+        .insertInto('credential_issuer_keys')
+        .values(row)
+        .onConflict((oc) => oc.doNothing())
+        .executeTakeFirst();
+      return Number(r.numInsertedOrUpdatedRows ?? 0n) > 0;
+    },
+
+    /** Makes a known key its department's active one again (an external key given back). */
+    async activateKey(kid: string, department: string): Promise<void> {
+      await db
+        .updateTable('credential_issuer_keys')
+        .set({ active_for: department, retired_at: null })
+        .where('kid', '=', kid)
+        .execute();
+    },
+
     /** Retires a key: it signs nothing more, and stays published. */
     async retireKey(kid: string, at: string): Promise<void> {
       await db

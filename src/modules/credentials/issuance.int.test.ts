@@ -3,12 +3,15 @@ import { SDJwtVcInstance } from '@sd-jwt/sd-jwt-vc';
 import { digest, ES256, generateSalt } from '@sd-jwt/crypto-nodejs';
 import { decodeSdJwt } from '@sd-jwt/decode';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
-import type {
-  ApplicationView,
-  CredentialView,
-  DataAccess,
-  ErrorBody,
+import {
+  OFFLINE_AUDIENCE,
+  type ApplicationView,
+  type CredentialView,
+  type DataAccess,
+  type ErrorBody,
+  type VerificationResult,
 } from '../../../shared/contracts/index.js';
+import { vctOf } from '../../../shared/contracts/credentials.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import {
   api,
@@ -19,6 +22,7 @@ import {
 } from '../../../test/support/cases.js';
 import { decodeStatus } from './credentials.status-lists.js';
 import type { PublicJwk } from './credentials.keys.js';
+import { fixtureKey, presentCopy } from './verify.fixtures.js';
 
 let app: TestApp;
 let company1: string;
@@ -132,8 +136,19 @@ describe('credentials of a completed application', () => {
     expect(String(licence.claims.creditCode)).toMatch(/^91330402[0-9A-Z]{10}$/);
     expect(licence.claims.companyName).toBe(form.companyName);
     expect(licence.claims.legalRepresentativeName).toBe(form.legalRepresentativeName);
-    // The other steps' outputs are credentials too.
-    expect(res.body.items.length).toBeGreaterThan(1);
+    // Every output the bundle's matters declare is one credential of its vct, nothing else.
+    const catalog = app.services.catalog;
+    const outputs = catalog
+      .getBundle('enterprise-startup')
+      .steps.flatMap((s) => catalog.getMatter(s.matter).outputs.map((o) => o.type));
+    expect(outputs.length).toBeGreaterThan(1);
+    const ofApplication = res.body.items.filter((c) => c.applicationId === licence.applicationId);
+    for (const type of outputs)
+      expect(
+        ofApplication.filter((c) => c.vct === vctOf(type)),
+        type,
+      ).toHaveLength(1);
+    expect(ofApplication.map((c) => c.type).sort()).toEqual([...new Set(outputs)].sort());
     // Nobody else holds it.
     const other = await api<{ items: CredentialView[] }>(
       app,
@@ -329,6 +344,48 @@ describe('credentials of a completed application', () => {
       '/.well-known/jwt-vc-issuer',
     );
     expect(meta.body.jwks_uri).toBe(`${meta.body.issuer}/.well-known/jwks.json`);
+  });
+
+  it('still verifies a copy signed before its department’s key was rotated', async () => {
+    const wallet = await api<{ items: CredentialView[] }>(
+      app,
+      company1,
+      'GET',
+      '/api/v1/me/credentials',
+    );
+    // The seal filing record of the start-up (the licence is revoked by now).
+    const record = wallet.body.items.find((c) => c.type === 'SealFilingRecord')!;
+    expect(record.status).toBe('valid');
+    const holder = fixtureKey();
+    const copy = await api<{ copies: { sdJwt: string }[] }>(
+      app,
+      company1,
+      'POST',
+      `/api/v1/me/credentials/${record.id}/copies`,
+      { holderKeys: [{ kty: 'EC', crv: 'P-256', x: holder.jwk.x, y: holder.jwk.y }] },
+    );
+    expect(copy.status, JSON.stringify(copy.body)).toBe(201);
+    const sdJwt = copy.body.copies[0]!.sdJwt;
+    const signedBy = decodeProtectedHeader(sdJwt.split('~')[0]!).kid;
+
+    const rotated = await app.services.credentials.keys.rotate(record.issuer.code);
+    expect(rotated.retired).toBe(signedBy);
+    app.clock.advance(1000);
+    const claims = Object.keys(record.claims);
+    expect(claims.length).toBeGreaterThan(0);
+    const shown = await presentCopy(sdJwt, claims, holder, {
+      aud: OFFLINE_AUDIENCE,
+      nonce: 'after-rotation',
+      iat: now(),
+    });
+    const res = await api<VerificationResult>(app, null, 'POST', '/api/v1/verifications', {
+      presentation: shown,
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.valid, JSON.stringify(res.body.checks)).toBe(true);
+    expect(res.body.checks.filter((c) => !c.passed)).toEqual([]);
+    expect(res.body.credential).toMatchObject({ type: 'SealFilingRecord' });
+    expect(res.body.disclosed).toEqual(record.claims);
   });
 });
 

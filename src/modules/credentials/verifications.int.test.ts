@@ -1,6 +1,7 @@
 // The verifier's side over HTTP (docs/credentials.md, "Presenting", "Verifying"): requests
 // answered once, holder QR codes and paper copies, refusals as 200 results naming the check,
 // malformed bodies as error bodies, and the holder's history of verifications.
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   OFFLINE_AUDIENCE,
@@ -13,7 +14,7 @@ import {
 import type { PresentationRequest } from '../../../shared/contracts/credentials.js';
 import { api, guideOf, satisfyMaterials, approveAll } from '../../../test/support/cases.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
-import { fixtureKey, presentCopy, type FixtureKey } from './verify.fixtures.js';
+import { fixtureKey, issueCopy, presentCopy, type FixtureKey } from './verify.fixtures.js';
 
 let app: TestApp;
 let citizen1: string;
@@ -464,5 +465,105 @@ describe('a holder’s QR code and a paper copy', () => {
     expect((await change('revoked')).status).toBe(200);
     const revoked = await verify({ presentation: paper.sdJwt });
     expect(revoked.body.checks.at(-1)!.detail?.en).toMatch(/revoked/);
+  });
+});
+
+describe('a presentation that is not what it claims, through POST /api/v1/verifications', () => {
+  const issuer = () => app.config.publicUrl.replace(/\/$/, '');
+
+  /** Posts `text` and expects a 200 refusal naming `check`, disclosing nothing. */
+  async function refused(text: string, check: string) {
+    const res = await verify({ presentation: text });
+    expect(res.status, text.slice(0, 60)).toBe(200);
+    expect(res.body, check).toMatchObject({ valid: false, failedCheck: check, disclosed: {} });
+    expect(res.body.checks.at(-1)).toMatchObject({ check, passed: false });
+    expect(res.body.checks.filter((c) => !c.passed)).toHaveLength(1);
+  }
+
+  /** Our police key id (the JWKS), which the ID cards are signed with. */
+  async function psbKid(): Promise<string> {
+    const res = await api<{ keys: { kid: string }[] }>(app, null, 'GET', '/.well-known/jwks.json');
+    const kid = res.body.keys.find((k) => k.kid.startsWith('psb:'))?.kid;
+    expect(kid).toBeTruthy();
+    return kid!;
+  }
+
+  /** A well-formed ID card copy of our issuer id, signed by a key we never made. */
+  async function forged(issuerKey: FixtureKey, header: Record<string, unknown> = {}) {
+    const holder = fixtureKey();
+    const copy = await issueCopy({
+      issuerKey,
+      type: 'ResidentIdCard',
+      claims: { name: '张伟', age_over_18: true },
+      holder,
+      listId: 'psb-1',
+      idx: 0,
+      iat: now() - 60,
+      exp: now() + 86_400,
+      iss: issuer(),
+      header,
+    });
+    return presentCopy(copy, ['name'], holder, { aud: OFFLINE_AUDIENCE, nonce: 'n', iat: now() });
+  }
+
+  it('refuses a tampered disclosure → disclosures', async () => {
+    const shown = await presentation(citizen1, idCard, ['name'], {
+      aud: OFFLINE_AUDIENCE,
+      nonce: 'tampered',
+    });
+    const parts = shown.split('~');
+    const disclosure = Buffer.from(parts[1]!, 'base64url').toString();
+    expect(disclosure).toContain('张伟');
+    parts[1] = Buffer.from(disclosure.replace('张伟', '李四')).toString('base64url');
+    await refused(parts.join('~'), 'disclosures');
+  });
+
+  it('refuses a copy once it has expired → expiry', async () => {
+    const { sdJwt, holder } = await copyOf(citizen1, idCard);
+    const exp = JSON.parse(Buffer.from(sdJwt.split('.')[1]!, 'base64url').toString()) as {
+      exp: number;
+    };
+    const at = app.clock.now();
+    try {
+      app.clock.set(new Date((exp.exp + 60) * 1000));
+      const shown = await presentCopy(sdJwt, ['name'], holder, {
+        aud: OFFLINE_AUDIENCE,
+        nonce: 'expired',
+        iat: now(),
+      });
+      await refused(shown, 'expiry');
+    } finally {
+      app.clock.set(at);
+    }
+  });
+
+  it('refuses our issuer id signed by a key not ours → issuer; by another key under our kid → signature', async () => {
+    await refused(await forged(fixtureKey('psb:20261201:forged')), 'issuer');
+    await refused(await forged(fixtureKey(await psbKid())), 'signature');
+  });
+
+  it('refuses a header with typ jwt → typ, and alg none → alg', async () => {
+    await refused(await forged(fixtureKey(await psbKid()), { typ: 'jwt' }), 'typ');
+    const shown = await presentation(citizen1, idCard, ['name'], {
+      aud: OFFLINE_AUDIENCE,
+      nonce: 'alg-none',
+    });
+    const [jwt, ...rest] = shown.split('~');
+    const [header, payload] = jwt!.split('.') as [string, string];
+    const none = {
+      ...(JSON.parse(Buffer.from(header, 'base64url').toString()) as Record<string, unknown>),
+      alg: 'none',
+    };
+    const unsigned = `${Buffer.from(JSON.stringify(none)).toString('base64url')}.${payload}.`;
+    await refused([unsigned, ...rest].join('~'), 'alg');
+  });
+
+  it('refuses a QR payload that is not ours (random text) → format', async () => {
+    for (const text of [
+      randomBytes(48).toString('base64url'),
+      randomBytes(32).toString('hex') + '~' + randomBytes(8).toString('hex') + '~',
+      'WIFI:S:hotel;T:WPA;P:12345678;;',
+    ])
+      await refused(text, 'format');
   });
 });
