@@ -58,9 +58,9 @@ export function subjectsFor(material: string, item: DataItem, ctx: SubjectContex
         : one(father, mother, ctx.personKey);
     case 'marriage-certificate':
       return one(father, mother, ctx.personKey);
+    // The deceased's records, and the estate (inheritance notarisation, provident fund).
     case 'household-deregistration-proof':
     case 'cremation-certificate':
-    // The estate (inheritance notarisation, provident fund after death) is the deceased's.
     case 'property-certificate':
     case 'provident-fund-account':
     case 'death-medical-certificate':
