@@ -20,6 +20,7 @@ import * as m20261207_020_supervision_metrics from './20261207_020_supervision_m
 import * as m20261207_021_window_staff from './20261207_021_window_staff.js';
 import * as m20261207_022_inter_department from './20261207_022_inter_department.js';
 import * as m20261207_023_ledger_tiles from './20261207_023_ledger_tiles.js';
+import * as m20261208_024_credentials_receipt from './20261208_024_credentials_receipt.js';
 
 /**
  * Every migration, by name; names sort in the order they run. Never edit a shipped
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '20261207_021_window_staff': m20261207_021_window_staff,
   '20261207_022_inter_department': m20261207_022_inter_department,
   '20261207_023_ledger_tiles': m20261207_023_ledger_tiles,
+  '20261208_024_credentials_receipt': m20261208_024_credentials_receipt,
 };

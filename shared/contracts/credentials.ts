@@ -87,6 +87,48 @@ export const CredentialStatusChangeSchema = z.object({
   reason: z.string().min(2).max(500).describe('Why; shown to the holder'),
 });
 
+/** GET /api/v1/credentials?receiptNo=…: the query a department finds its credentials by. */
+export const DepartmentCredentialsQuerySchema = z.object({
+  receiptNo: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .describe('The receipt number (受理编号) of the application the credentials are the result of'),
+});
+
+/** One credential as its issuing department's staff see it: no claims beyond the holder. */
+export const DepartmentCredentialSchema = z.object({
+  id: z.string(),
+  type: z.string().describe('The credential type, e.g. BusinessLicence'),
+  vct: z.string(),
+  name: Bilingual.describe('The type in words (营业执照)'),
+  holder: z
+    .object({
+      name: z
+        .string()
+        .nullable()
+        .describe('The holder named in the credential (company or person)'),
+      number: z
+        .string()
+        .nullable()
+        .describe('Credit code, or the identity number masked (330681********1234)'),
+    })
+    .describe('Whom the credential is about; never a full identity number'),
+  status: CredentialStatusSchema,
+  statusReason: z.string().nullable(),
+  issuedAt: z.string(),
+  expiresAt: z.string().nullable(),
+  receiptNo: z.string().nullable(),
+});
+export type DepartmentCredential = z.infer<typeof DepartmentCredentialSchema>;
+
+/** What GET /api/v1/credentials answers: the department's credentials of one application. */
+export const DepartmentCredentialListSchema = z.object({
+  items: z.array(DepartmentCredentialSchema),
+});
+export type DepartmentCredentialList = z.infer<typeof DepartmentCredentialListSchema>;
+
 /** POST /api/v1/verifications/requests: the verifier asks for claims (the QR it shows). */
 export const PresentationRequestCreateSchema = z.object({
   types: z

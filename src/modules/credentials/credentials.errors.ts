@@ -69,6 +69,11 @@ export const CredentialsErrors = {
       zh: '只有签发部门的审核人员或负责人可以更改证照状态',
       en: "Only the issuing department's reviewers and leads may change a credential's status",
     }),
+  notDepartmentStaff: () =>
+    new ForbiddenError('CREDENTIAL_NOT_DEPARTMENT_STAFF', {
+      zh: '只有部门的审核人员或负责人可以查看本部门签发的证照',
+      en: "Only a department's reviewers and leads may look up the credentials it issued",
+    }),
   badHolderKey: (index: number) =>
     new ValidationError(
       'CREDENTIAL_HOLDER_KEY_INVALID',

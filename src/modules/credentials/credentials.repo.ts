@@ -123,6 +123,18 @@ export function credentialsQueries(db: Kysely<Database>) {
         .execute();
     },
 
+    /** The credentials a department issued for the application of a receipt, newest first. */
+    credentialsOfReceipt(issuer: string, receiptNo: string): Promise<CredentialRow[]> {
+      return db
+        .selectFrom('credentials')
+        .selectAll()
+        .where('issuer', '=', issuer)
+        .where('receipt_no', '=', receiptNo)
+        .orderBy('issued_at', 'desc')
+        .orderBy('id')
+        .execute();
+    },
+
     async setStatus(
       id: string,
       patch: { status: string; status_reason: string; updated_at: string },

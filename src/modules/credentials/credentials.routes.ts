@@ -4,6 +4,8 @@ import {
   CopiesResponseSchema,
   CredentialStatusChangeSchema,
   CredentialViewSchema,
+  DepartmentCredentialListSchema,
+  DepartmentCredentialsQuerySchema,
   ErrorBodySchema,
   RegistryCredentialRequestSchema,
 } from '../../../shared/contracts/index.js';
@@ -167,6 +169,24 @@ export function registerCredentialsRoutes(
       );
       return reply.status(201).send(out);
     },
+  );
+
+  app.get(
+    '/api/v1/credentials',
+    {
+      schema: {
+        tags,
+        summary: 'The credentials my department issued for one application (its receipt number)',
+        description:
+          'For reviewers and leads of the issuing department; the holder masked, no other ' +
+          'claim. An unknown receipt, or one without credentials of my department, is an empty list.',
+        querystring: DepartmentCredentialsQuerySchema,
+        response: { 200: DepartmentCredentialListSchema, ...errors },
+      },
+    },
+    async (request) => ({
+      items: await credentials.ofReceipt(requirePrincipal(request), request.query.receiptNo),
+    }),
   );
 
   app.post(

@@ -6,6 +6,7 @@ import {
   CREDENTIAL_TYP,
   vctOf,
   type CredentialView,
+  type DepartmentCredential,
 } from '../../../shared/contracts/credentials.js';
 import { toRfc3339, type Clock } from '../../platform/clock/index.js';
 import type { Principal } from '../../platform/http/index.js';
@@ -67,6 +68,12 @@ export function subjectKeyOf(claims: Record<string, unknown>): string | null {
     if (typeof v === 'string' && v) return v;
   }
   return null;
+}
+
+/** The department of a reviewer or lead, or null for anyone else. */
+function departmentStaff(p: Principal): string | null {
+  const staff = p.kind === 'staff' && (p.roles.includes('reviewer') || p.roles.includes('lead'));
+  return staff ? (p.departmentCode ?? null) : null;
 }
 
 /** A holder key of one copy (P-256 public JWK). */
@@ -170,6 +177,33 @@ export function createCredentialsService(deps: {
       applicationId: row.application_id,
       receiptNo: row.receipt_no,
       paper: PAPER_KINDS.has(t?.kind ?? ''),
+    };
+  }
+
+  /** The view of a credential for its department: whom it is about, never a full identity number. */
+  function departmentView(row: CredentialRow): DepartmentCredential {
+    const claims = maskedClaims(JSON.parse(row.claims) as Record<string, unknown>);
+    const first = (keys: string[]) => {
+      for (const k of keys) {
+        const v = claims[k];
+        if (typeof v === 'string' && v) return v;
+      }
+      return null;
+    };
+    return {
+      id: row.id,
+      type: row.type,
+      vct: vctOf(row.type),
+      name: catalog.credentialType(row.type)?.name ?? { zh: row.type, en: row.type },
+      holder: {
+        name: first(['companyName', 'name', 'childName', 'householdHead']),
+        number: first(['creditCode', 'idNumber']),
+      },
+      status: row.status as DepartmentCredential['status'],
+      statusReason: row.status_reason,
+      issuedAt: toRfc3339(new Date(row.issued_at)),
+      expiresAt: row.expires_at ? toRfc3339(new Date(row.expires_at)) : null,
+      receiptNo: row.receipt_no,
     };
   }
 
@@ -308,6 +342,19 @@ export function createCredentialsService(deps: {
       const [copy] = await copies(row, [null]);
       if (!copy) throw CredentialsErrors.notFound();
       return { ...copy, sdJwt: withoutIdentityNumbers(copy.sdJwt), credential: view(row) };
+    },
+
+    /**
+     * The credentials the signed-in staff member's department issued for the application of
+     * `receiptNo`, for its reviewers and leads: type, dates, status and whom each is about (the
+     * identity number masked), no other claim. An unknown receipt, or one whose credentials
+     * another department issued, answers an empty list (so the list tells nobody what other
+     * departments hold). 403 for anyone but a reviewer or lead of a department.
+     */
+    async ofReceipt(p: Principal, receiptNo: string): Promise<DepartmentCredential[]> {
+      const department = departmentStaff(p);
+      if (!department) throw CredentialsErrors.notDepartmentStaff();
+      return (await repo.credentialsOfReceipt(department, receiptNo)).map(departmentView);
     },
 
     /**

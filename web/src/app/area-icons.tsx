@@ -11,6 +11,7 @@ import {
   EyeOutlined,
   FileProtectOutlined,
   FileTextOutlined,
+  IdcardOutlined,
   MailOutlined,
   SafetyCertificateOutlined,
   ScanOutlined,
@@ -49,4 +50,5 @@ export const AREA_ICONS: Record<AreaKey, ReactNode> = {
   mediation: <CommentOutlined aria-hidden />,
   gridEvents: <EnvironmentOutlined aria-hidden />,
   verify: <ScanOutlined aria-hidden />,
+  credentials: <IdcardOutlined aria-hidden />,
 };

@@ -24,7 +24,8 @@ export type AreaKey =
   | 'cases'
   | 'mediation'
   | 'gridEvents'
-  | 'verify';
+  | 'verify'
+  | 'credentials';
 
 /** One area: where it lives and what it is called (`area.<key>` and `area.<key>.desc`). */
 export interface Area {
@@ -68,6 +69,7 @@ export const AREAS: Record<AreaKey, Area> = {
   mediation: area('mediation', '/court/mediation'),
   gridEvents: area('gridEvents', '/grid/events'),
   verify: area('verify', '/verify'),
+  credentials: area('credentials', '/credentials'),
 };
 
 /** The home an account lands on: one per desk. */
@@ -126,7 +128,10 @@ const STAFF: Record<StaffRole, { home: HomeKind; group: NavGroup }> = {
     home: 'clerk',
     group: group('window', 'group.window', ['intake', 'handOver', 'followUps', 'points', 'inbox']),
   },
-  reviewer: { home: 'reviewer', group: group('review', 'group.review', ['tasks', 'inbox']) },
+  reviewer: {
+    home: 'reviewer',
+    group: group('review', 'group.review', ['tasks', 'credentials', 'inbox']),
+  },
   lead: {
     home: 'lead',
     group: group('lead', 'group.lead', ['dashboards', 'followUps', 'interDepartment', 'inbox']),

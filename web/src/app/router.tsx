@@ -44,6 +44,9 @@ const VerifierPage = deskPage(() => import('../features/verifier/verifier-page')
 const DashboardPage = deskPage(() => import('../features/supervision/dashboard-page'));
 const WarningsPage = deskPage(() => import('../features/supervision/warnings-page'));
 const PointsPage = deskPage(() => import('../features/window-staff/points-page'));
+const CredentialStatusPage = deskPage(
+  () => import('../features/credential-status/credential-status-page'),
+);
 const InterDepartmentPage = deskPage(
   () => import('../features/inter-department/inter-department-page'),
 );
@@ -97,6 +100,7 @@ const signedInRoutes: { area: AreaKey; path: string; element: ReactNode }[] = [
   { area: 'warnings', path: AREAS.warnings.path, element: <WarningsPage /> },
   { area: 'points', path: AREAS.points.path, element: <PointsPage /> },
   { area: 'interDepartment', path: AREAS.interDepartment.path, element: <InterDepartmentPage /> },
+  { area: 'credentials', path: AREAS.credentials.path, element: <CredentialStatusPage /> },
 ];
 
 const built = new Set<AreaKey>([

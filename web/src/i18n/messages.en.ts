@@ -90,6 +90,9 @@ export const en: Messages = {
   'area.gridEvents.desc': 'Reports, dispatch and deadlines',
   'area.verify': 'Verify by QR',
   'area.verify.desc': "Scan an e-credential's QR code and check it",
+  'area.credentials': 'Credentials',
+  'area.credentials.desc':
+    'Find the credentials your department issued by receipt number; suspend, reinstate or revoke',
 
   'home.citizen.title': 'Service hall',
   'home.citizen.intro':

@@ -94,6 +94,8 @@ export const zh = {
   'area.gridEvents.desc': '上报、派单与按期办结',
   'area.verify': '扫码核验',
   'area.verify.desc': '扫描电子证照二维码并核验',
+  'area.credentials': '电子证照管理',
+  'area.credentials.desc': '按受理编号查找本部门签发的证照，暂停、恢复或撤销',
 
   'home.citizen.title': '办事大厅',
   'home.citizen.intro': '在线申请，最多跑一次；能共享的数据，不再让您提交。',
