@@ -1,12 +1,7 @@
-import type { Page } from '@playwright/test';
 import { expect, saveScreenshot, test } from './support/fixtures.js';
 import { submitPassword } from './support/demo.js';
-import { pdf, staffPage } from './support/desks.js';
-import type {
-  ApplicationView,
-  CalendarStatusView,
-  MatterGuide,
-} from '../shared/contracts/index.js';
+import { staffPage, submitByApi } from './support/desks.js';
+import type { CalendarStatusView } from '../shared/contracts/index.js';
 
 // 教师资格认定 promises 20 working days: submitted in December, it falls due in the next year.
 const MATTER = 'edu-teacher-qualification';
@@ -32,30 +27,6 @@ function chinaYear(iso: string): number {
   );
 }
 
-/** Submits the matter through the API with the page's session: uploads, commitments, consent. */
-async function submitMatterByApi(page: Page, code: string): Promise<ApplicationView> {
-  const guide = (await (
-    await page.request.get(`/api/v1/catalog/matters/${code}`)
-  ).json()) as MatterGuide;
-  const materials: Array<Record<string, unknown>> = [];
-  for (const m of guide.materials) {
-    if (m.satisfiedBy.includes('datahub')) continue;
-    if (m.satisfiedBy.includes('upload')) {
-      const up = await page.request.post('/api/v1/files', {
-        multipart: { file: pdf(`${m.id}.pdf`) },
-      });
-      expect(up.status()).toBe(201);
-      materials.push({ material: m.id, fileId: ((await up.json()) as { fileId: string }).fileId });
-    } else if (m.satisfiedBy.includes('commitment'))
-      materials.push({ material: m.id, commitment: {} });
-  }
-  const submitted = await page.request.post('/api/v1/applications', {
-    data: { matter: code, form: guide.form.examples[0], materials, consent: { fetch: true } },
-  });
-  expect(submitted.status(), await submitted.text()).toBe(201);
-  return (await submitted.json()) as ApplicationView;
-}
-
 test('a deadline counted on a year without its holiday notice shows 预计 on the reviewer’s desk', async ({
   page,
   browser,
@@ -66,7 +37,7 @@ test('a deadline counted on a year without its holiday notice shows 预计 on th
   // citizen2: citizen1's applications are counted by portal.spec.
   await submitPassword(page, 'citizen2');
   await expect(page.getByRole('heading', { level: 1, name: '办事大厅' })).toBeVisible();
-  const application = await submitMatterByApi(page, MATTER);
+  const { application } = await submitByApi(page, 'matter', MATTER);
   const task = application.tasks.find((t) => t.status === 'open');
   expect(task?.department).toBe('edu');
   expect(task?.dueAt).toEqual(expect.any(String));

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { expect, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { saveScreenshot, type PageGuard } from './fixtures.js';
 import { signInStaff, staffAuth } from './demo.js';
-import type { ApplicationView, BundleGuide } from '../../shared/contracts/index.js';
+import type { ApplicationView, BundleGuide, MatterGuide } from '../../shared/contracts/index.js';
 
 /** A small valid PDF (the server judges the type by content: it starts with `%PDF-`). */
 export function pdf(name: string): { name: string; mimeType: string; buffer: Buffer } {
@@ -117,17 +117,16 @@ export function pdfText(bytes: Buffer): string {
 }
 
 /**
- * Submits an enterprise start-up through the API with the page's own session (as the wizard
- * does): an upload for every material that takes one, a commitment where only that is possible,
- * and the consent to fetch the rest (授权调取).
+ * Submits a matter or bundle through the API with the page's own session (as the wizard does):
+ * an upload for every material that takes one, a commitment where only that is possible, and
+ * the consent to fetch the rest (授权调取).
  */
-export async function submitStartupByApi(page: Page): Promise<{
-  application: ApplicationView;
-  guide: BundleGuide;
-}> {
-  const guide = (await (
-    await page.request.get('/api/v1/catalog/bundles/enterprise-startup')
-  ).json()) as BundleGuide;
+export async function submitByApi<G extends BundleGuide | MatterGuide>(
+  page: Page,
+  kind: 'bundle' | 'matter',
+  code: string,
+): Promise<{ application: ApplicationView; guide: G }> {
+  const guide = (await (await page.request.get(`/api/v1/catalog/${kind}s/${code}`)).json()) as G;
   const materials: Array<Record<string, unknown>> = [];
   for (const m of guide.materials) {
     if (m.satisfiedBy.includes('datahub')) continue;
@@ -141,16 +140,15 @@ export async function submitStartupByApi(page: Page): Promise<{
       materials.push({ material: m.id, commitment: {} });
   }
   const submitted = await page.request.post('/api/v1/applications', {
-    data: {
-      bundle: 'enterprise-startup',
-      form: guide.form.examples[0],
-      materials,
-      consent: { fetch: true },
-    },
+    data: { [kind]: code, form: guide.form.examples[0], materials, consent: { fetch: true } },
   });
   expect(submitted.status(), await submitted.text()).toBe(201);
   return { application: (await submitted.json()) as ApplicationView, guide };
 }
+
+/** {@link submitByApi} for the enterprise start-up bundle. */
+export const submitStartupByApi = (page: Page) =>
+  submitByApi<BundleGuide>(page, 'bundle', 'enterprise-startup');
 
 /**
  * Set-up a test does not look at: every department approves its steps through the API until

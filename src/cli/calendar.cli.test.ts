@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApplicationView } from '../../shared/contracts/index.js';
 import { api, guideOf, satisfyMaterials } from '../../test/support/cases.js';
+import { notice2027 } from '../../test/support/calendar.js';
 import { createTestApp, type TestApp } from '../../test/support/test-app.js';
 
 // `onetrip calendar add-year` as a child process, on the SQLite database of a test app whose
@@ -42,25 +43,6 @@ function yearFile(name: string, content: unknown): string {
   return file;
 }
 
-/** A synthetic 2027 notice in the format of `data/cn-2026.json`: 1–8 January off. */
-const notice2027 = {
-  year: 2027,
-  region: 'CN',
-  timeZone: 'Asia/Shanghai',
-  sources: [
-    {
-      title: '测试通知 2027 (synthetic test notice)',
-      documentNumber: null,
-      urls: [{ url: 'https://example.org/notice-2027' }],
-    },
-  ],
-  days: ['01', '02', '03', '04', '05', '06', '07', '08'].map((d) => ({
-    date: `2027-01-${d}`,
-    kind: 'off',
-    holiday: { zh: '元旦', en: "New Year's Day" },
-  })),
-};
-
 describe('onetrip calendar add-year', () => {
   // Three CLI processes (tsx start-up and migrations each): slow on a loaded 2-core machine.
   it(
@@ -86,7 +68,7 @@ describe('onetrip calendar add-year', () => {
       expect(missing.err).toMatch(/^onetrip: ENOENT: no such file or directory/);
 
       const broken = yearFile('cn-2027-broken.json', {
-        ...notice2027,
+        ...notice2027(),
         days: [{ date: '2027-02-30', kind: 'off', holiday: { zh: '春节', en: 'Spring Festival' } }],
       });
       const bad = onetrip(['calendar', 'add-year', broken]);
@@ -96,7 +78,7 @@ describe('onetrip calendar add-year', () => {
       expect(bad.err).not.toMatch(/\n\s+at /);
       expect(bad.out).not.toContain('added');
 
-      const ok = onetrip(['calendar', 'add-year', yearFile('cn-2027.json', notice2027)]);
+      const ok = onetrip(['calendar', 'add-year', yearFile('cn-2027.json', notice2027())]);
       expect(ok.code, ok.err).toBe(0);
       expect(ok.out).toContain('calendar year 2027 added 已载入');
       const after = (

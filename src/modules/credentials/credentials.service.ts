@@ -367,11 +367,9 @@ export function createCredentialsService(deps: {
       id: string,
       change: { status: 'valid' | 'revoked' | 'suspended'; reason: string },
     ): Promise<CredentialView> {
-      const staff =
-        p.kind === 'staff' && (p.roles.includes('reviewer') || p.roles.includes('lead'));
       const row = await repo.credential(id);
       if (!row) throw CredentialsErrors.notFound();
-      if (!staff || p.departmentCode !== row.issuer) throw CredentialsErrors.notIssuer();
+      if (departmentStaff(p) !== row.issuer) throw CredentialsErrors.notIssuer();
       if (row.status === 'revoked') throw CredentialsErrors.revoked();
       const now = clock.now();
       const updated = await repo.transaction(async (tx) => {

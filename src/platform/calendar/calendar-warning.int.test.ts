@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { notice2027 } from '../../../test/support/calendar.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { createCalendarRepo } from './calendar.repo.js';
 import { createCalendarStore } from './calendar.store.js';
@@ -33,22 +34,7 @@ describe('the missing-notice warning in the log', () => {
 
     // An official 2027 notice added on another node: after the reload, silence.
     const other = await createCalendarStore({ repo: createCalendarRepo(app.db), clock: app.clock });
-    await other.addYear(
-      {
-        year: 2027,
-        region: 'CN',
-        timeZone: 'Asia/Shanghai',
-        sources: [
-          {
-            title: '测试通知 2027 (synthetic test notice)',
-            documentNumber: null,
-            urls: [{ url: 'https://example.org/notice-2027' }],
-          },
-        ],
-        days: [{ date: '2027-01-01', kind: 'off', holiday: { zh: '元旦', en: "New Year's Day" } }],
-      },
-      { addedBy: 'test' },
-    );
+    await other.addYear(notice2027(), { addedBy: 'test' });
     app.clock.set('2026-10-03T02:00:00Z');
     expect(await store.refresh()).toBe(true);
     expect(store.warningToLog()).toBeNull();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApplicationView, BundleGuide, MatterGuide } from '../../../shared/contracts/index.js';
 import { api, guideOf, satisfyMaterials, uploadFor } from '../../../test/support/cases.js';
+import { notice2027 } from '../../../test/support/calendar.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { createDatahubRepo } from '../../modules/datahub/index.js';
 import { createCalendarRepo } from './calendar.repo.js';
@@ -17,29 +18,6 @@ beforeAll(async () => {
   guide = await guideOf(app, 'bundle', 'enterprise-startup');
 });
 afterAll(async () => app.cleanup());
-
-/** A synthetic 2027 notice (not the real one): the first week of January off, like a long 元旦. */
-function notice2027(extra: Record<string, unknown> = {}) {
-  const newYear = { zh: '元旦', en: "New Year's Day" };
-  return {
-    year: 2027,
-    region: 'CN',
-    timeZone: 'Asia/Shanghai',
-    sources: [
-      {
-        title: '测试通知 2027 (synthetic test notice)',
-        documentNumber: null,
-        urls: [{ url: 'https://example.org/notice-2027' }],
-      },
-    ],
-    days: ['01', '02', '03', '04', '05', '06', '07', '08'].map((d) => ({
-      date: `2027-01-${d}`,
-      kind: 'off',
-      holiday: newYear,
-    })),
-    ...extra,
-  };
-}
 
 async function submitStartup(): Promise<ApplicationView> {
   const res = await api<ApplicationView>(app, citizen, 'POST', '/api/v1/applications', {
