@@ -86,6 +86,9 @@ test.describe('the one-time notice (一次性告知)', () => {
     await desk.getByRole('button', { name: '预览“公司章程”' }).click();
     await expect(desk.locator('iframe[title="公司章程"]')).toBeVisible();
     await saveScreenshot(desk, 'preview');
+    // The PDF viewer in the frame may take the focus once it loads (keys then go to it, not to
+    // the page's shortcuts): the reviewer's focus goes back to the page first.
+    await desk.getByRole('tab', { name: /材料/ }).focus();
     await desk.keyboard.press('s');
     const dialog = desk.getByRole('dialog', { name: '要求补正' });
     await dialog.getByRole('checkbox', { name: '公司章程' }).check();
