@@ -107,3 +107,20 @@ export async function approveTask(
   if (decide.statusCode >= 300)
     throw new Error(`decision failed: ${decide.statusCode} ${decide.body}`);
 }
+
+/** Appends `count` test entries to the ledger in one transaction (more than a tile: 256). */
+export async function appendBulk(app: TestApp, count: number): Promise<void> {
+  await app.db.transaction().execute(async (tx) => {
+    for (let i = 0; i < count; i++) {
+      await app.services.ledger.append(tx, {
+        type: 'test',
+        action: 'test.bulk',
+        actor: 'system',
+        purpose: `BULK-${i}`,
+        subjectIdNumber: null,
+        data: { i },
+        at: app.clock.now(),
+      });
+    }
+  });
+}

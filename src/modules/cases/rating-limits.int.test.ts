@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApplicationView, FollowUpList } from '../../../shared/contracts/index.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
-import { api, approveAll, guideOf, satisfyMaterials } from '../../../test/support/cases.js';
+import { api, completeStartup } from '../../../test/support/cases.js';
 import { chinaDay } from './intake.service.js';
 
 // Tuesday 1 December 2026, 10:00 in China.
@@ -14,24 +14,9 @@ beforeAll(async () => {
 });
 afterAll(async () => app.cleanup());
 
-/** The start-up bundle, submitted by citizen2 and approved by every department. */
-async function completedStartup(): Promise<ApplicationView> {
-  const guide = await guideOf(app, 'bundle', 'enterprise-startup');
-  const submitted = await api<ApplicationView>(app, citizen, 'POST', '/api/v1/applications', {
-    bundle: 'enterprise-startup',
-    form: guide.form.examples[0],
-    materials: await satisfyMaterials(app, citizen, guide),
-    consent: { fetch: true },
-  });
-  expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
-  const done = await approveAll(app, submitted.body);
-  expect(done.status).toBe('completed');
-  return done;
-}
-
 describe('差评: the call-back is due in 1 working day, the rectification in 15', () => {
   it('counts both limits in working days from the rating, over the weekend', async () => {
-    const done = await completedStartup();
+    const done = await completeStartup(app, citizen);
 
     // Rated on Friday 4 December 2026 at 09:00 China time.
     app.clock.set(new Date('2026-12-04T01:00:00Z'));
@@ -66,7 +51,7 @@ describe('差评: the call-back is due in 1 working day, the rectification in 15
 
   it('marks a rectification that runs into a year without an official notice 预计', async () => {
     app.clock.set(new Date('2026-12-18T02:00:00Z'));
-    const done = await completedStartup();
+    const done = await completeStartup(app, citizen);
     // Rated on Monday 21 December 2026 at 09:00 China time.
     app.clock.set(new Date('2026-12-21T01:00:00Z'));
     const rated = await api<ApplicationView>(

@@ -10,9 +10,8 @@ import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import {
   api,
   approveAll,
-  guideOf,
+  completeStartup,
   NEWBORN_PARENTS,
-  satisfyMaterials,
   submitNewborn,
 } from '../../../test/support/cases.js';
 import { findIdNumbers } from '../../platform/logging/index.js';
@@ -54,50 +53,13 @@ function expectErrorBody(body: unknown, code?: string): void {
 beforeAll(async () => {
   app = await createTestApp({ at: '2026-12-01T02:00:00Z' });
   company1 = await app.login('company1');
-  const guide = await guideOf(app, 'bundle', 'enterprise-startup');
-  const submitted = await api<ApplicationView>(app, company1, 'POST', '/api/v1/applications', {
-    bundle: 'enterprise-startup',
-    form: guide.form.examples[0],
-    materials: await satisfyMaterials(app, company1, guide),
-    consent: { fetch: true },
+  startup = await completeStartup(app, company1);
+  // 出生一件事 by citizen1, every step approved; 公安 gives the child's identity number in the
+  // household register (the number the list must never show in full).
+  newborn = await approveAll(app, await submitNewborn(app, await app.login('citizen1')), {
+    psb: { idNumber: CHILD_ID_NUMBER, name: '张小宇' },
   });
-  expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
-  app.clock.advance(60_000);
-  startup = await approveAll(app, submitted.body);
-  newborn = await completeNewborn();
 });
-
-/**
- * 出生一件事 by citizen1, every step approved; 公安 gives the child's identity number in the
- * household register (the number the list must never show in full).
- */
-async function completeNewborn(): Promise<ApplicationView> {
-  let current = await submitNewborn(app, await app.login('citizen1'));
-  for (let round = 0; round < 4 && current.status !== 'completed'; round++) {
-    for (const task of current.tasks.filter((t) => t.status === 'open')) {
-      const res = await api(
-        app,
-        await app.login(`reviewer.${task.department}`),
-        'POST',
-        `/api/v1/tasks/${task.id}/decision`,
-        task.department === 'psb'
-          ? { decision: 'approve', outputs: { idNumber: CHILD_ID_NUMBER, name: '张小宇' } }
-          : { decision: 'approve' },
-      );
-      expect(res.status, JSON.stringify(res.body)).toBe(204);
-    }
-    current = (
-      await api<ApplicationView>(
-        app,
-        await app.login('supervisor1'),
-        'GET',
-        `/api/v1/applications/${current.id}`,
-      )
-    ).body;
-  }
-  expect(current.status).toBe('completed');
-  return current;
-}
 
 afterAll(async () => {
   await app?.cleanup();

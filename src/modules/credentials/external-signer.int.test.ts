@@ -5,12 +5,11 @@ import { generateKeyPairSync, sign } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   OFFLINE_AUDIENCE,
-  type ApplicationView,
   type CredentialView,
   type ErrorBody,
   type VerificationResult,
 } from '../../../shared/contracts/index.js';
-import { api, approveAll, guideOf, satisfyMaterials } from '../../../test/support/cases.js';
+import { api, completeStartup } from '../../../test/support/cases.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import type { ExternalCredentialSigner, PublicJwk } from './credentials.keys.js';
 import { fixtureKey, presentCopy } from './verify.fixtures.js';
@@ -54,16 +53,7 @@ const now = () => Math.floor(app.clock.now().getTime() / 1000);
 beforeAll(async () => {
   app = await createTestApp({ overrides: { credentialSigners: { amr: hsm.signer } } });
   company1 = await app.login('company1');
-  const startup = await guideOf(app, 'bundle', 'enterprise-startup');
-  const submitted = await api<ApplicationView>(app, company1, 'POST', '/api/v1/applications', {
-    bundle: 'enterprise-startup',
-    form: startup.form.examples[0] as Record<string, unknown>,
-    materials: await satisfyMaterials(app, company1, startup),
-    consent: { fetch: true },
-  });
-  expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
-  app.clock.advance(60_000);
-  await approveAll(app, submitted.body);
+  await completeStartup(app, company1);
   const mine = await api<{ items: CredentialView[] }>(
     app,
     company1,

@@ -5,14 +5,13 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   OFFLINE_AUDIENCE,
-  type ApplicationView,
   type CredentialView,
   type ErrorBody,
   type HolderVerification,
   type VerificationResult,
 } from '../../../shared/contracts/index.js';
 import type { PresentationRequest } from '../../../shared/contracts/credentials.js';
-import { api, guideOf, satisfyMaterials, approveAll } from '../../../test/support/cases.js';
+import { api, completeStartup } from '../../../test/support/cases.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { fixtureKey, issueCopy, presentCopy, type FixtureKey } from './verify.fixtures.js';
 
@@ -61,8 +60,6 @@ const createRequest = (types: string[], claims: string[]) =>
 const verify = (body: Record<string, unknown>, token: string | null = null) =>
   api<VerificationResult & ErrorBody>(app, token, 'POST', '/api/v1/verifications', body);
 
-const complete = (start: ApplicationView) => approveAll(app, start);
-
 beforeAll(async () => {
   app = await createTestApp({ at: '2026-12-01T02:00:00Z' });
   citizen1 = await app.login('citizen1');
@@ -74,16 +71,7 @@ beforeAll(async () => {
   expect(card.status, JSON.stringify(card.body)).toBe(201);
   idCard = card.body;
   // The start-up bundle: its BusinessLicence is issued when the application completes.
-  const startup = await guideOf(app, 'bundle', 'enterprise-startup');
-  const submitted = await api<ApplicationView>(app, company1, 'POST', '/api/v1/applications', {
-    bundle: 'enterprise-startup',
-    form: startup.form.examples[0] as Record<string, unknown>,
-    materials: await satisfyMaterials(app, company1, startup),
-    consent: { fetch: true },
-  });
-  expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
-  app.clock.advance(60_000);
-  await complete(submitted.body);
+  await completeStartup(app, company1);
   const mine = await api<{ items: CredentialView[] }>(
     app,
     company1,

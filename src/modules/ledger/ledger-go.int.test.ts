@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
-import { approveTask, submitApplication } from '../../../test/support/ledger.js';
+import { appendBulk, approveTask, submitApplication } from '../../../test/support/ledger.js';
 import { generateEd25519Key, newTiles, signCheckpoint, ed25519Signer, tilePath } from './index.js';
 
 // Go's checksum database verifier (golang.org/x/mod/sumdb/note and tlog) reads our checkpoints,
@@ -131,19 +131,7 @@ describe('Go’s sumdb verifier (golang.org/x/mod/sumdb)', () => {
     expect(older.size).toBeGreaterThan(1);
 
     // More than a full tile, so Go reads a full level-0 tile, a partial one and a level-1 tile.
-    await app.db.transaction().execute(async (tx) => {
-      for (let i = 0; i < 300; i++) {
-        await app.services.ledger.append(tx, {
-          type: 'test',
-          action: 'test.bulk',
-          actor: 'system',
-          purpose: `BULK-${i}`,
-          subjectIdNumber: null,
-          data: { i },
-          at: app.clock.now(),
-        });
-      }
-    });
+    await appendBulk(app, 300);
     await submitApplication(app, citizen);
     const newer = await signedCheckpoint();
     expect(newer.size).toBeGreaterThan(256 + older.size);

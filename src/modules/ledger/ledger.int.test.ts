@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
-import { approveTask, injectFetch, submitApplication } from '../../../test/support/ledger.js';
+import {
+  appendBulk,
+  approveTask,
+  injectFetch,
+  submitApplication,
+} from '../../../test/support/ledger.js';
 import {
   auditLog,
   commitmentOf,
@@ -269,19 +274,7 @@ describe('proofs over HTTP', () => {
 describe('C2SP tlog-tiles', () => {
   it('serves tiles and entry bundles from which a mirror rebuilds the signed root', async () => {
     // A full tile needs 256 entries.
-    await app.db.transaction().execute(async (tx) => {
-      for (let i = 0; i < 300; i++) {
-        await app.services.ledger.append(tx, {
-          type: 'test',
-          action: 'test.bulk',
-          actor: 'system',
-          purpose: `BULK-${i}`,
-          subjectIdNumber: null,
-          data: { i },
-          at: app.clock.now(),
-        });
-      }
-    });
+    await appendBulk(app, 300);
     await app.services.ledger.checkpoint({ force: true });
     const cp = await latest();
     const plain = await app.server.inject({ url: '/ledger/checkpoint' });
